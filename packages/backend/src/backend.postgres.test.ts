@@ -43,16 +43,29 @@ const overrides = {
     // the test runs from packages/backend, so it points at the same files.
     locations: [
       { type: 'file', target: path.join(repoRoot, 'catalog-info.yaml') },
-      { type: 'file', target: path.join(repoRoot, 'catalog/org.yaml'), rules: [{ allow: ['User', 'Group'] }] },
-      { type: 'file', target: path.join(repoRoot, 'catalog/python-codebases.yaml') },
+      {
+        type: 'file',
+        target: path.join(repoRoot, 'catalog/org.yaml'),
+        rules: [{ allow: ['User', 'Group'] }],
+      },
+      {
+        type: 'file',
+        target: path.join(repoRoot, 'catalog/python-codebases.yaml'),
+      },
     ],
     // No GitLab is reachable here: keep the org provider from polling during the test.
-    providers: { gitlab: { org: { schedule: { initialDelay: { hours: 1 } } } } },
+    providers: {
+      gitlab: { org: { schedule: { initialDelay: { hours: 1 } } } },
+    },
   },
 };
 
 async function dropTestDatabases() {
-  const client = new Client({ ...pg, port: Number(pg.port), database: 'postgres' });
+  const client = new Client({
+    ...pg,
+    port: Number(pg.port),
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -116,7 +129,7 @@ describe('backend on PostgreSQL with the production configuration', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        "SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE '%\"ai-gateway\"%'",
+        'SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE \'%"ai-gateway"%\'',
       );
       expect(rows[0].n).toBe(1);
       const migrations = await client.query(

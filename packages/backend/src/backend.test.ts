@@ -29,7 +29,9 @@ describe('backend on the embedded defaults', () => {
       configFiles: ['app-config.yaml'],
       // In-memory SQLite so the test never touches the developer's data/ folder.
       overrides: {
-        backend: { database: { client: 'better-sqlite3', connection: ':memory:' } },
+        backend: {
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+        },
       },
     });
   });
@@ -50,15 +52,22 @@ describe('backend on the embedded defaults', () => {
     expect([...byName.keys()].sort()).toEqual(PYTHON_CODEBASES);
 
     const gateway = byName.get('ai-gateway')!;
-    expect(gateway.spec).toMatchObject({ type: 'service', owner: 'group:ai-framework' });
-    expect(relationTargets(gateway, 'ownedBy')).toEqual(['group:default/ai-framework']);
+    expect(gateway.spec).toMatchObject({
+      type: 'service',
+      owner: 'group:ai-framework',
+    });
+    expect(relationTargets(gateway, 'ownedBy')).toEqual([
+      'group:default/ai-framework',
+    ]);
     expect(relationTargets(gateway, 'maintainedBy')).toEqual([
       'user:default/alex.maintainer',
       'user:default/bea.reviewer',
     ]);
     expect(byName.get('prompt-library')!.spec?.type).toBe('utility');
     expect(byName.get('gitlab-cloud-connector')!.spec?.type).toBe('library');
-    expect(relationTargets(byName.get('gitlab-cloud-connector')!, 'maintainedBy')).toEqual([
+    expect(
+      relationTargets(byName.get('gitlab-cloud-connector')!, 'maintainedBy'),
+    ).toEqual([
       'group:default/python-maintainers',
       'user:default/bea.reviewer',
     ]);

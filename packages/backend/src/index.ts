@@ -31,7 +31,9 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Users and groups from GitLab when catalog.providers.gitlab.<id>.orgEnabled is set.
 backend.add(import('@backstage/plugin-catalog-backend-module-gitlab-org'));
-backend.add(import('@internal/plugin-catalog-backend-module-python-stewardship'));
+backend.add(
+  import('@internal/plugin-catalog-backend-module-python-stewardship'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -99,7 +99,10 @@ export async function startBackendProcess(
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     // A startup error leaves the process alive but never ready: fail fast.
-    if (child.exitCode !== null || /unhandledRejection|failed to start/i.test(output)) {
+    if (
+      child.exitCode !== null ||
+      /unhandledRejection|failed to start/i.test(output)
+    ) {
       await stop();
       throw new Error(`backend failed to start:\n${output}`);
     }
@@ -133,6 +136,8 @@ export async function waitForCatalog<T>(
     await new Promise(r => setTimeout(r, 500));
   }
   throw new Error(
-    `catalog query ${query} never satisfied; last answer: ${JSON.stringify(last)}`,
+    `catalog query ${query} never satisfied; last answer: ${JSON.stringify(
+      last,
+    )}`,
   );
 }

@@ -1,0 +1,18 @@
+import { gitlabProvider, signInProviders } from './signInProviders';
+
+describe('signInProviders', () => {
+  it('offers guest when nothing is configured', () => {
+    expect(signInProviders(undefined)).toEqual(['guest']);
+    expect(signInProviders([])).toEqual(['guest']);
+  });
+
+  it('offers GitLab in production', () => {
+    expect(signInProviders(['gitlab'])).toEqual([gitlabProvider]);
+  });
+
+  it('names an unknown provider', () => {
+    expect(() => signInProviders(['github'])).toThrow(
+      'portal.signIn.providers: unknown provider "github"',
+    );
+  });
+});
