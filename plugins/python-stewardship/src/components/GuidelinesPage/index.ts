@@ -1,0 +1,2 @@
+export { GuidelinesPage } from './GuidelinesPage';
+export type { GuidelinesPageProps } from './GuidelinesPage';

@@ -1,0 +1,73 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { HandbookMarkdown } from './HandbookMarkdown';
+
+const handbookLink = (pageId: string) => `/python-guidelines/${pageId}`;
+
+const markdown = `# Development guidelines
+
+## Tool configuration lives in \`pyproject.toml\`
+
+See [lockfiles](creating-a-codebase.md#lockfiles), [this section](#examples)
+and [Poetry](https://python-poetry.org/docs/).
+
+| Tool | Purpose |
+| ---- | ------- |
+| ruff | linting |
+
+\`\`\`toml
+[tool.ruff]
+line-length = 100
+\`\`\`
+
+## Examples
+`;
+
+describe('HandbookMarkdown', () => {
+  it('gives headings GitHub-style ids', async () => {
+    renderInTestApp(
+      <HandbookMarkdown markdown={markdown} handbookLink={handbookLink} />,
+    );
+
+    expect(
+      screen.getByRole('heading', {
+        level: 2,
+        name: 'Tool configuration lives in pyproject.toml',
+      }),
+    ).toHaveAttribute('id', 'tool-configuration-lives-in-pyprojecttoml');
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Examples' }),
+    ).toHaveAttribute('id', 'examples');
+  });
+
+  it('rewrites links to other handbook pages and keeps the rest', () => {
+    renderInTestApp(
+      <HandbookMarkdown markdown={markdown} handbookLink={handbookLink} />,
+    );
+
+    expect(screen.getByRole('link', { name: 'lockfiles' })).toHaveAttribute(
+      'href',
+      '/python-guidelines/creating-a-codebase#lockfiles',
+    );
+    expect(screen.getByRole('link', { name: 'this section' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/#examples$/),
+    );
+    expect(screen.getByRole('link', { name: /Poetry/ })).toHaveAttribute(
+      'href',
+      'https://python-poetry.org/docs/',
+    );
+  });
+
+  it('renders GFM tables and fenced code', async () => {
+    renderInTestApp(
+      <HandbookMarkdown markdown={markdown} handbookLink={handbookLink} />,
+    );
+
+    expect(
+      screen.getByRole('columnheader', { name: 'Tool' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'ruff' })).toBeInTheDocument();
+    expect(await screen.findByText(/line-length = 100/)).toBeInTheDocument();
+  });
+});

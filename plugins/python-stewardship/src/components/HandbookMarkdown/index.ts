@@ -1,0 +1,2 @@
+export { HandbookMarkdown } from './HandbookMarkdown';
+export type { HandbookMarkdownProps } from './HandbookMarkdown';

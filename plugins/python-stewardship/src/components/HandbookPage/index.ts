@@ -1,0 +1,2 @@
+export { HandbookPage } from './HandbookPage';
+export type { HandbookPageProps } from './HandbookPage';

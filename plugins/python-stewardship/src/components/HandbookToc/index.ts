@@ -1,0 +1,2 @@
+export { HandbookToc } from './HandbookToc';
+export type { HandbookTocProps } from './HandbookToc';

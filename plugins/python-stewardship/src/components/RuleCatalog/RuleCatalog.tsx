@@ -1,0 +1,228 @@
+import { ChangeEvent, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import { HandbookLink } from '../../hooks/useHandbookLinks';
+import { filterRules, RuleFilters } from './filterRules';
+import { RuleCatalogEntry, RuleFamily } from './ruleCatalogTypes';
+
+const useStyles = makeStyles(theme => ({
+  filters: { marginBottom: theme.spacing(2) },
+  id: { whiteSpace: 'nowrap', fontFamily: 'monospace' },
+  detail: { marginTop: theme.spacing(0.5) },
+  chip: { margin: theme.spacing(0, 0.5, 0.5, 0) },
+  advisory: { marginLeft: theme.spacing(1) },
+}));
+
+/** Search-parameter names, so a filtered view can be linked to. */
+const PARAMS = { family: 'family', repositoryType: 'type', query: 'q' };
+
+const WEIGHT_LABELS: Record<number, string> = {
+  1: 'Nice to have',
+  2: 'Important',
+  3: 'Core guideline',
+};
+
+/** Props of {@link RuleCatalog}. */
+export interface RuleCatalogProps {
+  rules: readonly RuleCatalogEntry[];
+  families: readonly RuleFamily[];
+  repositoryTypes: readonly string[];
+  handbookLink: HandbookLink;
+  /** Link text for a handbook section, e.g. `Deployment › Publishing to PyPI`. */
+  sectionTitle: (page: string, anchor: string) => string;
+}
+
+/**
+ * Every check of the rule pack in one table, filterable by family,
+ * repository type and free text, each linking to the handbook section that
+ * explains it. Filters live in the URL so a filtered view can be shared.
+ */
+export function RuleCatalog(props: RuleCatalogProps) {
+  const { rules, families, repositoryTypes, handbookLink, sectionTitle } =
+    props;
+  const classes = useStyles();
+  const [searchParams, setSearchParams] = useSearchParams();
+
+  const family = searchParams.get(PARAMS.family) ?? '';
+  const repositoryType = searchParams.get(PARAMS.repositoryType) ?? '';
+  const query = searchParams.get(PARAMS.query) ?? '';
+  const visible = useMemo(
+    () => filterRules(rules, { family, repositoryType, query }),
+    [rules, family, repositoryType, query],
+  );
+  const familyTitle = (id: string) =>
+    families.find(f => f.id === id)?.title ?? id;
+
+  const setFilter =
+    (key: keyof RuleFilters) => (event: ChangeEvent<{ value: unknown }>) => {
+      const value = String(event.target.value);
+      const next = new URLSearchParams(searchParams);
+      if (value) {
+        next.set(PARAMS[key], value);
+      } else {
+        next.delete(PARAMS[key]);
+      }
+      setSearchParams(next, { replace: true });
+    };
+
+  return (
+    <section aria-labelledby="rule-catalog-title">
+      <Typography variant="h4" component="h1" id="rule-catalog-title">
+        Rule catalog
+      </Typography>
+      <Typography variant="body1" paragraph>
+        The checks the portal runs against every Python repository. Each one
+        links to the handbook section that explains the guideline behind it.
+      </Typography>
+
+      <Grid container spacing={2} className={classes.filters}>
+        <Grid item xs={12} md={6}>
+          <TextField
+            id="rule-catalog-search"
+            label="Search checks"
+            type="search"
+            variant="outlined"
+            size="small"
+            fullWidth
+            value={query}
+            onChange={setFilter('query')}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <TextField
+            id="rule-catalog-family"
+            label="Family"
+            select
+            SelectProps={{ native: true }}
+            variant="outlined"
+            size="small"
+            fullWidth
+            value={family}
+            onChange={setFilter('family')}
+          >
+            <option value="">All families</option>
+            {families.map(f => (
+              <option key={f.id} value={f.id}>
+                {f.title}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <TextField
+            id="rule-catalog-repository-type"
+            label="Repository type"
+            select
+            SelectProps={{ native: true }}
+            variant="outlined"
+            size="small"
+            fullWidth
+            value={repositoryType}
+            onChange={setFilter('repositoryType')}
+          >
+            <option value="">All types</option>
+            {repositoryTypes.map(type => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+      </Grid>
+
+      <Typography variant="body2" role="status" gutterBottom>
+        Showing {visible.length} of {rules.length} checks
+      </Typography>
+
+      <TableContainer>
+        <Table size="small" aria-labelledby="rule-catalog-title">
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                ID
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Check
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Family
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Applies to
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Weight
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Handbook
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {visible.map(rule => (
+              <TableRow key={rule.id} id={rule.id}>
+                <TableCell className={classes.id}>{rule.id}</TableCell>
+                <TableCell>
+                  <Typography variant="body2" component="div">
+                    <strong>{rule.title}</strong>
+                    {rule.advisory && (
+                      <Chip
+                        size="small"
+                        label="Advisory"
+                        variant="outlined"
+                        className={classes.advisory}
+                      />
+                    )}
+                  </Typography>
+                  <Typography
+                    variant="body2"
+                    color="textSecondary"
+                    className={classes.detail}
+                  >
+                    {rule.rationale}
+                  </Typography>
+                  <Typography variant="body2" className={classes.detail}>
+                    Fix: {rule.fix.summary}
+                  </Typography>
+                </TableCell>
+                <TableCell>{familyTitle(rule.family)}</TableCell>
+                <TableCell>
+                  <Box display="flex" flexWrap="wrap">
+                    {rule.appliesTo.map(type => (
+                      <Chip
+                        key={type}
+                        size="small"
+                        label={type}
+                        className={classes.chip}
+                      />
+                    ))}
+                  </Box>
+                </TableCell>
+                <TableCell>
+                  {WEIGHT_LABELS[rule.weight] ?? rule.weight}
+                </TableCell>
+                <TableCell>
+                  <Link to={handbookLink(rule.docs.page, rule.docs.anchor)}>
+                    {sectionTitle(rule.docs.page, rule.docs.anchor)}
+                  </Link>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { createSlugger } from './slugify';
+
+// The few hast (HTML syntax tree) fields this plugin reads; the full types
+// live in @types/hast, which is not a dependency of this package.
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+const HEADING = /^h[1-6]$/;
+
+function textOf(node: HastNode): string {
+  if (node.type === 'text') {
+    return node.value ?? '';
+  }
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/**
+ * Rehype plugin giving every heading a GitHub-style `id`, computed from the
+ * rendered text the way GitHub does, so `#anchor` links written against the
+ * markdown land on the right heading. One slugger per document, so repeated
+ * headings get `-1`, `-2`, … in document order.
+ */
+export function rehypeHeadingIds() {
+  return (tree: HastNode) => {
+    const slug = createSlugger();
+    const visit = (node: HastNode) => {
+      if (node.type === 'element' && HEADING.test(node.tagName ?? '')) {
+        node.properties = { ...node.properties, id: slug(textOf(node).trim()) };
+      }
+      node.children?.forEach(visit);
+    };
+    visit(tree);
+  };
+}
