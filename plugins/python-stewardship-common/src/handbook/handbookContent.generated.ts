@@ -8,6 +8,1322 @@
  * @public
  */
 export const handbookContent: Record<string, string> = {
+  'code-review-and-maintainership': `# Code review and maintainership
+
+Python merge requests follow the company-wide code review guidelines, the same
+ones that apply to the Ruby monolith. This page does not repeat them; it covers
+what is specific to Python codebases: who reviews, how a codebase is set up so
+that the right people are asked, what a Python review looks for, and how to
+become a Python maintainer.
+
+## Roles
+
+| Role | Who | Responsibility |
+|---|---|---|
+| Author | Whoever opens the merge request | A focused change with tests and documentation, a green pipeline, the right labels |
+| Reviewer | A trained engineer from the codebase's pool, or a Python expert from the shared pool | First, thorough review: design, correctness, tests, readability |
+| Maintainer | A member of the codebase's maintainers group | Final review and merge; owns the health of the codebase over time |
+| Code owner | The group named in \`CODEOWNERS\` for the changed paths | Must approve changes to the paths they own |
+| Python expert | An engineer in the company-wide Python maintainers group | Reviews and maintains codebases too small to have their own pool |
+
+A maintainer of one codebase is not automatically a maintainer of another:
+every codebase runs its own maintainer programme, and the shared pool of Python
+experts covers the codebases that do not have one yet.
+
+## The review flow
+
+1. The author assigns a **reviewer** (suggested by reviewer roulette, see
+   below). The reviewer approves or asks for changes.
+2. After the reviewer approves, the author assigns a **maintainer**. The
+   maintainer reviews and, as the last required approver, merges.
+3. Authors never approve their own merge requests, and a merge request with an
+   author who is a maintainer still needs another maintainer.
+
+Codebases may streamline this in their \`CONTRIBUTING.md\`. AI Gateway, for
+example, treats every engineer in its department as a reviewer and every senior
+engineer as a maintainer, and lets time-sensitive changes go straight to a
+maintainer. Whatever the local rules, two things hold everywhere: an author
+cannot approve their own change, and sensitive areas (authentication,
+authorisation, anything handling tokens or customer data) get a second
+maintainer review.
+
+## Approvals and merge settings
+
+The review flow is enforced by project settings, not by good intentions. The
+portal templates apply these settings when they create the project; for an
+existing project, a maintainer sets them once.
+
+| Setting | Where in GitLab | Value |
+|---|---|---|
+| Required approvals | Settings → Merge requests → Merge request approvals | at least 1, from the maintainers group |
+| Prevent approval by author | same page, Approval settings | on |
+| Code owner approval | Settings → Repository → Protected branches, default branch | on |
+| Pipelines must succeed | Settings → Merge requests → Merge checks | on |
+| All threads must be resolved | same page | on |
+
+The same settings through the API, for scripting:
+
+\`\`\`shell
+API="https://gitlab.com/api/v4/projects/$PROJECT_ID"
+AUTH="PRIVATE-TOKEN: $GITLAB_TOKEN"
+
+# merge checks
+curl --request PUT --header "$AUTH" "$API" \\
+  --data "only_allow_merge_if_pipeline_succeeds=true" \\
+  --data "only_allow_merge_if_all_discussions_are_resolved=true"
+
+# authors cannot approve their own merge requests
+curl --request POST --header "$AUTH" "$API/approvals" \\
+  --data "merge_requests_author_approval=false"
+
+# one approval from the maintainers group
+curl --request POST --header "$AUTH" "$API/approval_rules" \\
+  --data "name=Maintainers" --data "approvals_required=1" \\
+  --data "group_ids[]=$MAINTAINERS_GROUP_ID"
+
+# code owners must approve changes to their paths on the default branch
+curl --request PATCH --header "$AUTH" \\
+  "$API/protected_branches/main?code_owner_approval_required=true"
+\`\`\`
+
+## CODEOWNERS and code-owner approval
+
+Every codebase has a \`CODEOWNERS\` file (we keep it in \`.gitlab/CODEOWNERS\`)
+whose default rule names the codebase's maintainers group, in the
+\`gitlab-org/maintainers\` namespace. Name groups, not individuals: people change
+teams, groups are updated in one place.
+
+Use sections for areas that need another team's approval, such as
+infrastructure files or security-sensitive code. With code-owner approval
+turned on for the default branch, a change under \`example_gateway/auth/\` in
+the example below cannot be merged without an approval from the AppSec group.
+
+\`\`\`text
+# .gitlab/CODEOWNERS
+
+# Default owners: the maintainers group approves everything not matched below.
+* @gitlab-org/maintainers/example-gateway
+
+[Infrastructure]
+.runway/ @gitlab-org/production-engineering
+Dockerfile @gitlab-org/production-engineering @gitlab-org/maintainers/example-gateway
+
+[Security - AppSec Approval Required]
+example_gateway/auth/ @gitlab-org/appsec
+
+^[Documentation]
+docs/ @gitlab-org/technical-writing
+\`\`\`
+
+A \`^\` before a section name makes the section optional: its owners are
+suggested as reviewers but their approval is not required. Leave the caret off
+for sections whose approval is mandatory, like the two above.
+
+Checked by: PYG-026
+
+## Choosing a review setup
+
+How reviewers are found depends on the size of the codebase:
+
+| | Large or established codebase | Small codebase |
+|---|---|---|
+| Typical size | 10 or more regular contributors | fewer than 10 contributors |
+| Reviewers and maintainers | its own pool, listed per person | the company-wide pool of Python experts |
+| Roulette configuration | "individual roulette" | "shared pool" |
+| Examples | AI Gateway, Duo Workflow Service | a new evaluation utility, a small library |
+
+Both set-ups use the same machinery (Danger and reviewer roulette, below); they
+differ only in who is in the pool. A small codebase moves to its own pool when
+it has enough trained reviewers and maintainers to keep review times short.
+
+## Reviewer roulette
+
+Reviewer roulette is a Danger bot comment on every merge request that suggests
+a reviewer and a maintainer, picked at random from the pool, skipping people
+who are out of office or at capacity. Setting it up:
+
+1. **Register the project** in \`data/projects.yml\` of the \`www-gitlab-com\`
+   repository:
+
+    \`\`\`yaml
+    example-gateway:
+      name: Example gateway
+      path: gitlab-org/example-gateway
+      link: https://gitlab.com/gitlab-org/example-gateway
+      description: Routes code-suggestion requests to model providers.
+    \`\`\`
+
+2. **Create the maintainers group** in the \`gitlab-org/maintainers\` namespace
+   (for example \`@gitlab-org/maintainers/example-gateway\`) and name it in
+   \`CODEOWNERS\`.
+3. **Add Danger to the project.** A \`Gemfile\` with the \`gitlab-dangerfiles\`
+   gem, a \`Dangerfile\`, and the danger-review CI component. Store a project
+   access token with the \`api\` scope as the masked CI/CD variable
+   \`DANGER_GITLAB_API_TOKEN\`.
+
+    \`\`\`ruby
+    # Gemfile (excerpt)
+    gem 'gitlab-dangerfiles', '~> 4.8', require: false
+    \`\`\`
+
+    \`\`\`ruby
+    # Dangerfile
+    # frozen_string_literal: true
+
+    require 'gitlab-dangerfiles'
+
+    Gitlab::Dangerfiles.for_project(self, 'example-gateway') do |dangerfiles|
+      dangerfiles.import_plugins
+      dangerfiles.import_dangerfiles(only: %w[roulette type_label subtype_label])
+    end
+    \`\`\`
+
+    \`\`\`yaml
+    # .gitlab-ci.yml
+    include:
+      - component: $CI_SERVER_FQDN/gitlab-org/components/danger-review/danger-review@2.1.0
+    \`\`\`
+
+4. **Fill the pool.**
+    - *Large codebases:* each reviewer and maintainer adds the project to the
+      \`projects:\` map of their team member entry, with their role, and the
+      project adds the "individual roulette" Danger configuration from
+      \`gitlab-org/python/code-review-templates\`:
+
+        \`\`\`yaml
+        projects:
+          example-gateway: reviewer
+        \`\`\`
+
+    - *Small codebases:* the project adds the "shared pool" Danger
+      configuration from the same repository, which draws reviewers and
+      maintainers from the Python experts.
+
+Checked by: PYG-027
+
+## Merge request templates and labels
+
+Every codebase has at least one issue template in \`.gitlab/issue_templates/\`
+and a default merge request template in \`.gitlab/merge_request_templates/\`.
+The merge request template carries the author's checklist, so the reviewer does
+not have to ask for the basics, and sets a type label through a quick action.
+Every merge request has a type label (\`type::bug\`, \`type::feature\` or
+\`type::maintenance\`) and is assigned to the current milestone; the Danger
+\`type_label\` rule reminds authors who forget.
+
+\`\`\`markdown
+<!-- .gitlab/merge_request_templates/Default.md -->
+## What does this merge request do and why?
+
+<!-- Describe the change in a few sentences and link the issue. -->
+
+## How to set up and validate locally
+
+<!-- Commands a reviewer can copy, for example \`make test\` or a curl call. -->
+
+## Checklist
+
+- [ ] Tests added or updated for the changed behaviour
+- [ ] Documentation updated (README, \`docs/\`, API descriptions), or not needed
+- [ ] Compatible with every GitLab version we support, or the break is documented
+- [ ] No tokens, prompts or customer code written to logs
+
+<!-- Change the label if this is a bug fix or maintenance work. -->
+/label ~"type::feature"
+\`\`\`
+
+Checked by: PYG-019, PYG-028, PYG-029
+
+## Review checklist
+
+Formatting, import order and types are the linters' job; if the pipeline is
+green, do not comment on them. Spend the review on what tools cannot judge:
+
+- **Design and existing patterns.** Does the change follow the
+  [development guidelines](development-guidelines.md) and the way the codebase
+  already does things (routers, dependencies, settings, logging)? A new pattern
+  needs a reason in the description.
+- **Tests.** Is the new behaviour tested at the right level, including the
+  failure paths? Are external services mocked? Would the test fail if the
+  change were reverted?
+- **Performance.** Blocking calls inside \`async def\` (a synchronous HTTP client,
+  \`time.sleep\`, heavy CPU work) stall every request on the event loop. Look for
+  unbounded loops over model output, missing timeouts on HTTP clients, and
+  work repeated per request that could be done at start-up.
+- **Security.** Authentication on every new route, input validated by Pydantic
+  models, no secrets in code or logs, no \`eval\`, \`pickle\` or \`shell=True\` on
+  untrusted input, new findings in the security widget addressed.
+- **Impact on other systems.** Does the change alter an API the GitLab
+  monolith, another service or a library consumer relies on? See
+  [Backward compatibility](#backward-compatibility).
+- **Dependencies.** A new dependency is justified, well maintained, appropriately
+  licensed and locked.
+- **Suppressions.** Every \`# noqa\`, \`# type: ignore\` or pylint disable names the
+  rule and gives a reason.
+- **Process.** Type label set, milestone set, description explains why.
+
+Python-specific traps worth a second look: mutable default arguments
+(\`def f(items=[])\`), catching bare \`Exception\` and carrying on, a mutable
+module-level state shared between requests, and \`datetime.now()\` without a
+time zone.
+
+## Backward compatibility
+
+Our customer-facing services are called by GitLab instances of many versions:
+GitLab.com, GitLab Dedicated, and self-managed instances that upgrade on their
+own schedule. A service must keep working with every GitLab version covered by
+the Statement of Support, and the maintainer checks this before merging.
+
+In practice:
+
+- **Version the API.** Add fields, endpoints and new versions (\`/v2/...\`); do
+  not rename or remove fields, change their type or meaning, or make an optional
+  field required in an existing version.
+- **Be liberal in what you accept.** Request models ignore unknown fields
+  (Pydantic's default), so older and newer clients can both call the service.
+- **Remove in steps.** Stop using a field in the monolith first; remove it from
+  the service only when no supported GitLab version sends or reads it.
+- **Libraries** follow semantic versioning: a breaking change is a new major
+  version, with a deprecation warning in at least one earlier minor release.
+
+## Becoming a Python maintainer
+
+Maintainers are expected to have:
+
+- strong experience with the frameworks the codebase uses (FastAPI and Pydantic
+  for services);
+- advanced pytest skills: mocking, integration tests, test-driven development;
+- an understanding of backward compatibility for the codebase's consumers.
+
+To join the company-wide pool of Python experts, open a merge request against
+your team member entry that adds \`python: maintainer\` under \`projects\`, using
+the \`Python_expert.md\` merge request template from
+\`gitlab-org/python/code-review-templates\`. Once it is merged you are added to
+the Python maintainers group and start appearing in the shared-pool roulette.
+To become a maintainer of a specific codebase, follow that codebase's own
+maintainer programme, usually a period as a reviewer followed by a trainee
+maintainer issue.
+
+Beyond reviewing, maintainers:
+
+- keep the codebase's documentation current;
+- watch dependencies and merge the Renovate updates;
+- mentor other engineers, including Ruby engineers learning Python;
+- evaluate new tools before the codebase adopts them;
+- watch the service's performance and error rates;
+- uphold security standards and act on scanner findings;
+- keep adopting the company's engineering practices as they evolve;
+- keep the review process written down in \`CONTRIBUTING.md\` and followed.
+
+Questions about reviews go to \`#python_maintainers\` in Slack; general Python
+questions to \`#python\`.
+`,
+  'creating-a-codebase': `# Creating a codebase
+
+This page is for the moment you start a new Python repository: choosing what
+kind of codebase it is, generating it from a portal template, and the layout,
+configuration and libraries every new codebase starts with. The rules for
+working in the codebase afterwards are in the
+[Development guidelines](development-guidelines.md).
+
+**Is Python the right choice?** Ruby remains the company's default language.
+Start a Python codebase when the Python ecosystem is the reason for the
+project, as it is for AI and machine-learning work (model clients, evaluation,
+prompt tooling). Data-science and analytics projects are out of scope for this
+handbook; they follow the Data Team's own platform guide.
+
+## Choosing a repository type
+
+Every Python codebase is one of three types. The type decides the template,
+which checks apply to it and how it is shipped.
+
+| | Service | Utility | Library |
+|---|---|---|---|
+| What it is | A long-running process that answers requests over the network | A tool people or pipelines run: a CLI, a batch job, an evaluation run | Code imported by other Python codebases |
+| Reference codebase | AI Gateway, Duo Workflow Service | Prompt Library / Centralized Evaluation Framework | gitlab-cloud-connector (\`src/python\`) |
+| Main framework | FastAPI, Pydantic | typer, Pydantic | as few dependencies as possible |
+| Shipped as | Container image, deployed with Runway | Package on PyPI, with a console command | Package on PyPI |
+| Portal template | Python service | Python utility | Python library |
+
+How to decide:
+
+- If anything calls it over HTTP or gRPC, it is a **service**, even if it also
+  has a small CLI for administration.
+- If people or CI jobs run it and it exits when done, it is a **utility**.
+- If its only users are other Python codebases that \`import\` it, it is a
+  **library**. Extract a library only when at least two codebases need the same
+  code; copying a small helper twice is cheaper than versioning it.
+
+The portal classifies codebases automatically from their files. If it gets the
+type wrong, set it explicitly on the catalog entity with the annotation
+\`python-stewardship.io/repository-type: service\` (or \`utility\`, \`library\`).
+
+## Starting from a portal template
+
+Open the portal's **Create** page and pick one of the three templates:
+**Python service**, **Python utility** or **Python library**. The template asks
+for the repository name, the GitLab group, the owning team, the maintainers and
+a one-line description, then:
+
+1. creates the GitLab project with the layout, configuration and CI pipeline
+   described on this page;
+2. configures the project settings the review process relies on (see
+   [Code review and maintainership](code-review-and-maintainership.md#approvals-and-merge-settings));
+3. registers the codebase in the portal catalog, with its type, owner and
+   maintainers (\`python-stewardship.io/maintainers\` lists them).
+
+A freshly generated codebase passes every conformance check, and its own tests,
+mypy and ruff. Keep it that way from the first merge request: it is much
+easier than catching up later. If you cannot use the portal, copy the files
+from a codebase generated by the template rather than from an older project,
+then run \`python-conformance\` (see the [handbook overview](index.md#how-conformance-is-checked))
+to see what is missing.
+
+## Project layout
+
+All three types use the same flat layout: the importable package sits at the
+repository root next to \`tests/\`, with no \`src/\` directory. The package name is
+the repository name in \`snake_case\`.
+
+\`\`\`text
+example-gateway/
+├── .gitlab/
+│   ├── CODEOWNERS
+│   ├── issue_templates/
+│   │   └── Default.md
+│   └── merge_request_templates/
+│       └── Default.md
+├── .gitlab-ci.yml
+├── .gitignore
+├── .tool-versions
+├── CONTRIBUTING.md
+├── Dockerfile                 # services only
+├── LICENSE
+├── Makefile
+├── README.md
+├── docs/
+├── example_gateway/           # the package
+│   ├── __init__.py
+│   ├── app.py                 # services: FastAPI app factory
+│   ├── cli.py                 # utilities: typer entry point
+│   ├── config.py              # pydantic-settings Settings class
+│   ├── structured_logging.py  # structlog set-up (services and utilities)
+│   ├── api/                   # services: one router module per area
+│   └── core/                  # domain logic, free of HTTP and CLI concerns
+├── poetry.lock
+├── pyproject.toml
+├── renovate.json
+├── scripts/
+└── tests/
+    ├── __init__.py
+    ├── conftest.py
+    └── api/
+        ├── __init__.py
+        └── test_suggestions.py
+\`\`\`
+
+- \`README.md\`, \`CONTRIBUTING.md\`, \`LICENSE\` and \`docs/\` are present in every
+  codebase, however small.
+- Keep domain logic in \`core/\` (or similarly named modules) and keep routers and
+  CLI commands thin, so the logic can be tested without HTTP or a terminal.
+- Every folder under \`tests/\` has an \`__init__.py\`, so that two test files with
+  the same name in different folders do not clash.
+- A library that lives in a repository shared with other languages keeps its
+  Python project in its own folder, as gitlab-cloud-connector does with
+  \`src/python\`; that folder then has the layout above.
+
+Checked by: PYG-018
+
+## README and contributing guide
+
+The README is the first thing a new contributor reads; it must let them go from
+\`git clone\` to a green test run without asking anyone. It contains at least:
+
+- what the codebase does and who owns it (team, Slack channel);
+- prerequisites (the Python version from \`.tool-versions\`, Poetry);
+- how to install (\`poetry install --with test,lint\`), how to run it (the
+  uvicorn or CLI command) and how to run the tests (\`make test\`);
+- for services, the environment variables it needs, pointing at
+  \`.env.example\`.
+
+\`CONTRIBUTING.md\` describes how changes get merged: the review process (see
+[Code review and maintainership](code-review-and-maintainership.md)), the commit
+and merge request conventions and any deviation from this handbook, with the
+reason.
+
+\`\`\`\`markdown
+# Example gateway
+
+Routes code-suggestion requests to model providers. Owned by the AI Frameworks
+team (#g_ai_frameworks).
+
+## Development
+
+Prerequisites: Python and Poetry in the versions listed in \`.tool-versions\`
+(\`mise install\` installs both).
+
+\`\`\`shell
+poetry install --with test,lint
+cp .env.example .env
+make test
+poetry run uvicorn example_gateway.app:create_app --factory --reload --port 5052
+\`\`\`
+\`\`\`\`
+
+Checked by: PYG-047
+
+## Packaging with Poetry
+
+Every codebase is a Poetry project with a \`pyproject.toml\` at the repository
+root. That one file holds the project metadata, the runtime dependencies, the
+development dependency groups and, as far as possible, the configuration of
+every tool (see
+[Tool configuration in pyproject](development-guidelines.md#tool-configuration-in-pyproject)).
+Do not use \`requirements.txt\`, \`setup.py\` or Pipenv for new work.
+
+We use Poetry 2.x with the standard PEP 621 \`[project]\` table. Poetry-specific
+settings (which packages to include, dependency groups, package sources) stay
+under \`[tool.poetry]\`.
+
+\`\`\`toml
+[project]
+name = "example-gateway"
+version = "0.1.0"
+description = "Routes code-suggestion requests to model providers"
+authors = [{ name = "GitLab" }]
+readme = "README.md"
+requires-python = ">=3.12,<3.13"
+dependencies = [
+    "fastapi (>=0.115,<1.0)",
+    "uvicorn[standard] (>=0.34,<1.0)",
+    "pydantic-settings (>=2.7,<3.0)",
+    "structlog (>=25.1,<26.0)",
+    "httpx (>=0.28,<1.0)",
+]
+
+[tool.poetry]
+packages = [{ include = "example_gateway" }]
+
+[build-system]
+requires = ["poetry-core>=2.0.0,<3.0.0"]
+build-backend = "poetry.core.masonry.api"
+\`\`\`
+
+Runtime dependencies go in \`[project] dependencies\`. Everything you need only
+while developing goes in an optional Poetry group, so that production images
+and published packages never carry pytest or mypy:
+
+| Group | Holds |
+|---|---|
+| \`test\` | pytest, pytest-cov, pytest-asyncio, test helpers |
+| \`lint\` | ruff (or black, isort, flake8, pylint), mypy, \`types-*\` stubs |
+| \`dev\` (optional) | ipython and other conveniences for local work |
+
+\`\`\`toml
+[tool.poetry.group.test]
+optional = true
+
+[tool.poetry.group.test.dependencies]
+pytest = "^8.3"
+pytest-cov = "^6.0"
+pytest-asyncio = "^0.25"
+
+[tool.poetry.group.lint]
+optional = true
+
+[tool.poetry.group.lint.dependencies]
+ruff = "^0.11"
+mypy = "^1.15"
+\`\`\`
+
+Optional groups are not installed by a plain \`poetry install\`; ask for them
+with \`poetry install --with test,lint\`. CI installs only what a job needs (for
+example \`poetry install --only lint\`).
+
+Checked by: PYG-001, PYG-002, PYG-004
+
+## Lockfiles
+
+\`poetry.lock\` is committed. It is what makes a CI run, a colleague's laptop and
+the production image resolve exactly the same versions. Whenever you change a
+dependency, commit \`pyproject.toml\` and \`poetry.lock\` together in the same
+merge request. A lint job checks that the two still agree, so a forgotten
+\`poetry lock\` fails the pipeline instead of surprising the next person:
+
+\`\`\`yaml
+lint:lockfile:
+  extends: .poetry
+  stage: lint
+  script:
+    - poetry check --lock
+\`\`\`
+
+Checked by: PYG-003, PYG-042
+
+## Dependency updates
+
+Maintainers keep dependencies current, and a bot does the remembering for them.
+Every codebase has a Renovate configuration (\`renovate.json\` at the root, or
+\`.gitlab/renovate.json\`), so version bumps arrive as ordinary merge requests
+that run the full pipeline. Group minor and patch updates of development tools
+to keep the noise down, and let Renovate bump the Python version in every file
+that pins it.
+
+\`\`\`json
+{
+  "$schema": "https://docs.renovatebot.com/renovate-schema.json",
+  "extends": ["config:recommended"],
+  "packageRules": [
+    {
+      "matchDepTypes": ["test", "lint", "dev"],
+      "matchUpdateTypes": ["minor", "patch"],
+      "groupName": "python development tools"
+    }
+  ]
+}
+\`\`\`
+
+Checked by: PYG-041
+
+## Python version
+
+A codebase runs on one CPython minor version (3.12 or newer; see
+[Choosing a Python version](python-for-non-python-developers.md#choosing-a-python-version)),
+and every file that names a Python version names the same one. A service that
+is tested on 3.12 but shipped on a 3.11 image is tested against the wrong
+interpreter.
+
+| Where | Example |
+|---|---|
+| \`pyproject.toml\` | \`requires-python = ">=3.12,<3.13"\` |
+| \`.tool-versions\` (mise or asdf) or \`.python-version\` (pyenv) | \`python 3.12.13\` |
+| \`.gitlab-ci.yml\` | \`image: python:3.12.13-slim\` |
+| \`Dockerfile\` (services) | \`FROM python:3.12.13-slim AS base\` |
+| mypy and ruff settings | \`python_version = "3.12"\`, \`target-version = "py312"\` |
+
+Pin the exact patch release in \`.tool-versions\`, CI and the Dockerfile, so that
+every environment runs the same interpreter:
+
+\`\`\`text
+# .tool-versions
+python 3.12.13
+poetry 2.1.2
+\`\`\`
+
+Libraries are the exception on the upper bound: they accept every supported
+version their consumers use (\`requires-python = ">=3.12"\`) and test each one
+in CI (see
+[Python versions](development-guidelines.md#python-versions)).
+
+Checked by: PYG-005
+
+## Task runner targets
+
+A \`Makefile\` gives every codebase the same entry points, so nobody has to
+remember exact tool invocations, and CI, pre-commit hooks (lefthook) and
+developers all run the same commands.
+
+| Target | Does |
+|---|---|
+| \`make install\` | install the project with the test and lint groups |
+| \`make format\` | rewrite files with the formatter and fix sortable imports |
+| \`make lint\` | every linter in check mode, mypy and the lockfile check |
+| \`make test\` | the test suite |
+| \`make test-coverage\` | the test suite with a terminal and HTML coverage report |
+
+\`\`\`make
+.PHONY: install format lint test test-coverage
+
+install:
+	poetry install --with test,lint
+
+format:
+	poetry run ruff format .
+	poetry run ruff check --fix .
+
+lint:
+	poetry run ruff format --check .
+	poetry run ruff check .
+	poetry run mypy example_gateway tests
+	poetry check --lock
+
+test:
+	poetry run pytest
+
+test-coverage:
+	poetry run pytest --cov=example_gateway --cov-report=term --cov-report=html
+\`\`\`
+
+Checked by: PYG-024
+
+## Services
+
+A service is a FastAPI application served by uvicorn. AI Gateway and Duo
+Workflow Service are the references; when in doubt, do what they do.
+
+### Framework and application structure
+
+Build the application in a factory function, so tests can create it with their
+own settings, and split routes into routers by area. Every service exposes two
+unauthenticated health endpoints that the deployment platform probes.
+
+\`\`\`python
+# example_gateway/app.py
+from fastapi import FastAPI
+
+from example_gateway.api.monitoring import router as monitoring_router
+from example_gateway.api.v1.suggestions import router as suggestions_router
+from example_gateway.config import Settings
+from example_gateway.structured_logging import setup_logging
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    setup_logging(settings.log_level, settings.log_format)
+
+    app = FastAPI(title="Example gateway", version="1.0.0")
+    app.state.settings = settings
+    app.include_router(monitoring_router)
+    app.include_router(suggestions_router, prefix="/v1")
+    return app
+\`\`\`
+
+\`\`\`python
+# example_gateway/api/monitoring.py
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/monitoring", tags=["monitoring"])
+
+
+@router.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """Liveness: the process is up."""
+    return {"status": "ok"}
+
+
+@router.get("/ready")
+async def ready() -> dict[str, str]:
+    """Readiness: dependencies are reachable and the service can take traffic."""
+    return {"status": "ok"}
+\`\`\`
+
+Run it locally with \`poetry run uvicorn example_gateway.app:create_app --factory --reload --port 5052\`.
+Request and response bodies are Pydantic models, never bare dictionaries, so
+that FastAPI validates input and documents the API at \`/docs\`.
+
+### Authentication for services
+
+Every endpoint except the health checks requires authentication. Services that
+GitLab instances call (AI Gateway, Duo Workflow Service) accept short-lived
+tokens issued by GitLab or by Cloud Connector and validate them with the shared
+gitlab-cloud-connector library; do not write your own JWT validation. Put the
+check in a FastAPI dependency and attach it to whole routers, so a new route
+cannot forget it:
+
+\`\`\`python
+# example_gateway/api/auth.py
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from example_gateway.core.auth import AuthenticatedUser, TokenValidator
+
+bearer = HTTPBearer(auto_error=False)
+
+
+def get_token_validator(request: Request) -> TokenValidator:
+    return request.app.state.token_validator
+
+
+async def current_user(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    validator: Annotated[TokenValidator, Depends(get_token_validator)],
+) -> AuthenticatedUser:
+    user = validator.validate(credentials.credentials) if credentials else None
+    if user is None:
+        raise HTTPException(
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            detail="Invalid or missing token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return user
+\`\`\`
+
+\`\`\`python
+# example_gateway/api/v1/suggestions.py
+router = APIRouter(tags=["suggestions"], dependencies=[Depends(current_user)])
+\`\`\`
+
+- Check authorisation as well as authentication: a valid token must also grant
+  the feature being called (Cloud Connector tokens carry the features, or
+  "unit primitives", the caller has access to).
+- Never log tokens, prompts or customer code. Log the user or instance id.
+- Changes to authentication code always get a second review from a maintainer
+  familiar with it.
+
+### Settings with pydantic-settings
+
+All configuration comes from environment variables, read in one place: a
+\`Settings\` class built on pydantic-settings. Code never reads \`os.environ\`
+directly (AI Gateway enforces this with a custom pylint checker). Settings are
+validated at start-up, so a missing or malformed variable stops the service
+immediately instead of failing on the first request.
+
+\`\`\`python
+# example_gateway/config.py
+from typing import Literal
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="EXAMPLE_GATEWAY_",
+        env_file=".env",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    environment: Literal["development", "test", "production"] = "development"
+    model_base_url: str = "http://localhost:8080"
+    model_api_key: SecretStr = SecretStr("")
+    auth_enabled: bool = True
+    log_level: str = "INFO"
+    log_format: Literal["json", "console"] = "json"
+\`\`\`
+
+\`EXAMPLE_GATEWAY_LOG_LEVEL=DEBUG\` sets \`log_level\`; \`SecretStr\` keeps the key
+out of \`repr()\` and logs. The \`.env\` file is for local development only and is
+never committed; commit a \`.env.example\` listing every variable instead.
+
+### Logging with structlog
+
+Services and utilities log with structlog: JSON lines in production, so the
+log platform can index every field, and coloured console output on a laptop.
+Configure it once at start-up:
+
+\`\`\`python
+# example_gateway/structured_logging.py
+import logging
+import sys
+
+import structlog
+
+
+def setup_logging(level: str, log_format: str) -> None:
+    renderers: list[structlog.types.Processor] = (
+        [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()]
+        if log_format == "json"
+        else [structlog.dev.ConsoleRenderer()]
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            *renderers,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.getLevelNamesMapping()[level.upper()]
+        ),
+        logger_factory=structlog.PrintLoggerFactory(sys.stdout),
+        cache_logger_on_first_use=True,
+    )
+\`\`\`
+
+Then log events, not sentences: a fixed snake_case event name and the details as
+key-value pairs. Bind request-wide values such as a correlation id once, with
+\`structlog.contextvars.bind_contextvars(correlation_id=...)\` in a middleware,
+and every line logged during that request carries them.
+
+\`\`\`python
+log = structlog.get_logger(__name__)
+
+log.info("suggestion_generated", model=model_name, latency_ms=elapsed_ms, lines=len(lines))
+\`\`\`
+
+## Utilities
+
+A utility is a command-line program built with typer, installed as a console
+command from its package.
+
+\`\`\`python
+# example_eval/cli.py
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from example_eval.core.runner import run_evaluation
+
+app = typer.Typer(help="Evaluate prompts against a dataset.", no_args_is_help=True)
+
+
+@app.command()
+def run(
+    dataset: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="JSONL dataset")],
+    model: Annotated[str, typer.Option(help="Model identifier")] = "default",
+    limit: Annotated[int | None, typer.Option(min=1, help="Stop after N rows")] = None,
+) -> None:
+    """Run the evaluation and print a summary."""
+    summary = run_evaluation(dataset, model=model, limit=limit)
+    typer.echo(f"{summary.passed}/{summary.total} passed")
+
+
+@app.command()
+def version() -> None:
+    """Print the installed version."""
+    from importlib.metadata import version as pkg_version
+
+    typer.echo(pkg_version("gitlab-example-eval"))
+\`\`\`
+
+\`\`\`toml
+[project.scripts]
+example-eval = "example_eval.cli:app"
+\`\`\`
+
+Utilities read their configuration with pydantic-settings and log with structlog
+exactly like services, usually with \`log_format="console"\` as the default.
+How utilities are named and published is in
+[Deployment](deployment.md#command-line-utilities).
+
+## Libraries
+
+A library is imported by other codebases, so its public API is a promise:
+
+- Decide what is public and export it from the package's \`__init__.py\`
+  (with \`__all__\`); everything else lives in modules or names starting with \`_\`.
+- Follow semantic versioning. Removing or changing anything public is a major
+  version; deprecate first with a \`DeprecationWarning\` for at least one minor
+  release.
+- Ship type hints with a \`py.typed\` marker (see
+  [Type checking](development-guidelines.md#type-checking)).
+- Keep dependencies few and constraints wide, so that the library never blocks
+  its consumers from upgrading.
+- Never configure logging or read settings at import time. Get a logger with
+  \`logging.getLogger(__name__)\` (or \`structlog.get_logger(__name__)\`) and let
+  the application decide where logs go; take configuration as constructor
+  arguments.
+
+Naming and publishing are in [Deployment](deployment.md#publishing-to-pypi).
+`,
+  deployment: `# Deployment
+
+How a Python codebase reaches its users depends on its type. Services are
+shipped as container images and run on Runway (GitLab.com) or by customers
+themselves (self-hosted). Utilities and libraries are published as packages on
+PyPI from a release tag.
+
+| Type | Artefact | Where it goes | Triggered by |
+|---|---|---|---|
+| Service | Container image | Project container registry; Runway for GitLab.com; Docker Hub for self-hosted customers | Default-branch pipelines; \`self-hosted-*\` tags |
+| Utility | Python package (wheel and sdist) with a console command | PyPI | \`v*\` tags |
+| Library | Python package (wheel and sdist) | PyPI (or the GitLab package registry for internal-only libraries) | \`v*\` tags |
+
+## Container images for services
+
+Every service has one \`Dockerfile\` at the repository root, and its image
+follows these rules:
+
+- **Multi-stage build.** Compilers, Poetry and caches stay in a build stage;
+  the final stage contains only the Python runtime, the virtualenv and the
+  code.
+- **Runtime dependencies only.** Install with \`poetry install --only main\`;
+  test and lint tools never reach production.
+- **Poetry configured explicitly.** Set the \`POETRY_*\` environment variables so
+  the virtualenv lands in a known place that can be copied to the final stage,
+  and so Poetry never prompts or writes caches into the image.
+- **Non-root user.** The final stage creates a user and switches to it with
+  \`USER\`. Runway, Kubernetes and most customers' platforms refuse or flag root
+  containers.
+- **Same Python as everywhere else.** The base image tag matches
+  \`.tool-versions\` and CI (see
+  [Python version](creating-a-codebase.md#python-version)).
+
+\`\`\`dockerfile
+# syntax=docker/dockerfile:1
+ARG PYTHON_VERSION=3.12.13
+
+FROM python:\${PYTHON_VERSION}-slim AS base
+ENV PYTHONDONTWRITEBYTECODE=1 \\
+    PYTHONUNBUFFERED=1 \\
+    PIP_NO_CACHE_DIR=1
+
+FROM base AS build
+ENV POETRY_VERSION=2.1.2 \\
+    POETRY_HOME=/opt/poetry \\
+    POETRY_VIRTUALENVS_IN_PROJECT=true \\
+    POETRY_NO_INTERACTION=1 \\
+    POETRY_CACHE_DIR=/tmp/poetry-cache
+RUN apt-get update \\
+    && apt-get install --yes --no-install-recommends build-essential \\
+    && rm -rf /var/lib/apt/lists/*
+RUN python -m venv "$POETRY_HOME" && "$POETRY_HOME/bin/pip" install "poetry==$POETRY_VERSION"
+WORKDIR /app
+# Dependencies first, so this layer is cached until the lockfile changes.
+COPY pyproject.toml poetry.lock README.md ./
+RUN "$POETRY_HOME/bin/poetry" install --only main --no-root && rm -rf "$POETRY_CACHE_DIR"
+COPY example_gateway ./example_gateway
+RUN "$POETRY_HOME/bin/poetry" install --only main && rm -rf "$POETRY_CACHE_DIR"
+
+FROM base AS final
+RUN useradd --create-home --uid 10001 gateway
+WORKDIR /app
+COPY --from=build --chown=gateway:gateway /app /app
+ENV PATH="/app/.venv/bin:$PATH"
+USER gateway
+EXPOSE 5052
+CMD ["uvicorn", "example_gateway.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "5052"]
+\`\`\`
+
+A \`.dockerignore\` keeps the build context small and keeps local files (your
+\`.env\`, your virtualenv) out of the image:
+
+\`\`\`text
+.git
+.gitlab
+.venv
+.env
+.env.*
+**/__pycache__
+.mypy_cache
+.pytest_cache
+.ruff_cache
+htmlcov
+dist
+docs
+tests
+\`\`\`
+
+Checked by: PYG-036, PYG-048
+
+Build the image locally the way CI does, and run it with the same environment
+variables the service reads:
+
+\`\`\`shell
+docker build --tag example-gateway:dev .
+docker run --rm --publish 5052:5052 --env-file .env example-gateway:dev
+curl http://localhost:5052/monitoring/healthz
+\`\`\`
+
+## Publishing service images
+
+CI builds the image and pushes it to the project's own container registry
+(\`$CI_REGISTRY_IMAGE\`) on every default-branch pipeline and every tag, tagged
+with the commit SHA. That registry is the single source for deployments and
+for the container scanning job.
+
+\`\`\`yaml
+.docker:
+  image: docker:27
+  services:
+    - docker:27-dind
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
+    IMAGE: $CI_REGISTRY_IMAGE/example-gateway
+  before_script:
+    - echo "$CI_REGISTRY_PASSWORD" | docker login --username "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"
+
+build:image:
+  extends: .docker
+  stage: build
+  script:
+    - docker build --pull --tag "$IMAGE:$CI_COMMIT_SHA" .
+    - docker push "$IMAGE:$CI_COMMIT_SHA"
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+    - if: $CI_COMMIT_TAG
+
+container_scanning:
+  variables:
+    CS_IMAGE: $CI_REGISTRY_IMAGE/example-gateway:$CI_COMMIT_SHA
+\`\`\`
+
+Images for self-hosted customers are also published to Docker Hub under the
+\`gitlab\` organisation, so customers do not need access to our GitLab
+registries. The \`gitlabcibuild\` Docker Hub user needs read and write access to
+the repository; store its credentials as masked, protected CI/CD variables.
+
+\`\`\`yaml
+release:docker-hub:
+  extends: .docker
+  stage: release
+  rules:
+    - if: $CI_COMMIT_TAG =~ /^self-hosted-/
+  script:
+    - docker pull "$IMAGE:$CI_COMMIT_SHA"
+    - docker tag "$IMAGE:$CI_COMMIT_SHA" "docker.io/gitlab/example-gateway:$CI_COMMIT_TAG"
+    - echo "$DOCKERHUB_PASSWORD" | docker login --username "$DOCKERHUB_USERNAME" --password-stdin docker.io
+    - docker push "docker.io/gitlab/example-gateway:$CI_COMMIT_TAG"
+\`\`\`
+
+Checked by: PYG-037, PYG-040
+
+## Deploying with Runway
+
+Services for GitLab.com (and for Dedicated and self-managed customers who use
+them through Cloud Connector) are deployed with Runway, the company's internal
+platform for running services. Runway runs the container on Cloud Run, or on
+Kubernetes (EKS) through a Helm chart, and handles regions, scaling, load
+balancing, secrets and observability. You describe the service; Runway's CI
+tasks deploy every image to staging and then production.
+
+Onboarding happens once, with the Runway team: they create the service entry
+and the deployment project. In your repository you then add:
+
+\`\`\`yaml
+# .runway/runway.yml
+apiVersion: runway/v1
+kind: RunwayService
+metadata:
+  name: example-gateway
+  department: eng-dev
+  department_group: eng-dev-ai-frameworks
+  product_category: code_creation
+  owner_email_handle: your-handle
+spec:
+  regions:
+    - us-east4
+    - europe-west3
+  request_timeout: 60
+  startup_probe:
+    path: "/monitoring/ready"
+    initial_delay_seconds: 10
+  liveness_probe:
+    path: "/monitoring/healthz"
+  scalability:
+    min_instances: 2
+    max_instances: 20
+    max_instance_request_concurrency: 40
+  resources:
+    limits:
+      cpu: 1000m
+      memory: 2G
+\`\`\`
+
+\`\`\`yaml
+# .runway/env-staging.yml (and env-production.yml): non-secret environment
+EXAMPLE_GATEWAY_ENVIRONMENT: "production"
+EXAMPLE_GATEWAY_LOG_FORMAT: "json"
+EXAMPLE_GATEWAY_MODEL_BASE_URL: "https://models.staging.example.com"
+\`\`\`
+
+\`\`\`yaml
+# .gitlab-ci.yml
+include:
+  - project: gitlab-com/gl-infra/platform/runway/runwayctl
+    file: ci-tasks/service-project/runway.yml
+    inputs:
+      runway_service_id: example-gateway
+      image: "$CI_REGISTRY_IMAGE/example-gateway:\${CI_COMMIT_SHA}"
+      runway_version: v4.18.6
+\`\`\`
+
+Secrets (\`EXAMPLE_GATEWAY_MODEL_API_KEY\`) never go in these files; they live in
+Runway's secret store and reach the container as environment variables. The
+probe paths are the service's health endpoints (see
+[Framework and application structure](creating-a-codebase.md#framework-and-application-structure)).
+
+Checked by: PYG-038
+
+## Self-hosted releases
+
+Self-hosted customers run our services on their own infrastructure, next to
+their GitLab instance. Runway does not reach their infrastructure, and the
+Linux package (Omnibus) cannot run Python services, so they pull the service's
+container image and run it themselves. Deployment on GitLab Dedicated is not
+supported yet.
+
+Because a service is not part of GitLab's own versioned release, it cuts its
+own releases, and the convention ties them to GitLab versions: for every GitLab
+release, the service repository gets a tag \`self-hosted-<gitlab-version>\` (for
+example \`self-hosted-v18.6.0-ee\`), and a pipeline on that tag builds the image
+and publishes it under the same tag. A customer on GitLab 18.6 pulls the image
+tagged for 18.6 and knows it is compatible. Patch releases are cut from a
+\`stable-18-6-ee\` branch and tagged \`self-hosted-v18.6.1-ee\`.
+
+The tag is created by a manual job, run with the \`GITLAB_VERSION\` variable when
+GitLab releases:
+
+\`\`\`yaml
+tag:self-hosted:
+  stage: release
+  image: curlimages/curl:8.11.1
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $GITLAB_VERSION
+      when: manual
+  script:
+    - >
+      curl --fail --request POST
+      --header "PRIVATE-TOKEN: $RELEASE_TOKEN"
+      "$CI_API_V4_URL/projects/$CI_PROJECT_ID/repository/tags"
+      --data "tag_name=self-hosted-\${GITLAB_VERSION}"
+      --data "ref=$CI_COMMIT_SHA"
+
+build:self-hosted-image:
+  extends: .docker
+  stage: build
+  rules:
+    - if: $CI_COMMIT_TAG =~ /^self-hosted-/
+  script:
+    - docker build --pull --tag "$IMAGE:$CI_COMMIT_TAG" --tag "$IMAGE:$CI_COMMIT_SHA" .
+    - docker push "$IMAGE:$CI_COMMIT_TAG"
+    - docker push "$IMAGE:$CI_COMMIT_SHA"
+\`\`\`
+
+The \`release:docker-hub\` job above then copies the tagged image to Docker Hub.
+Before tagging, the maintainer confirms the service still works with every
+GitLab version it claims to support (see
+[Backward compatibility](code-review-and-maintainership.md#backward-compatibility)).
+
+Checked by: PYG-039
+
+## Publishing to PyPI
+
+Utilities and libraries are published to PyPI with Poetry, under the company's
+shared \`gitlab\` PyPI account, from a pipeline on a version tag. Nobody uploads
+from a laptop.
+
+### Package name and metadata
+
+The distribution name starts with \`gitlab-\`, so our packages are easy to
+recognise and cannot be confused with someone else's; the import name is the
+same without the prefix, in \`snake_case\`. All the metadata PyPI shows is
+filled in:
+
+\`\`\`toml
+[project]
+name = "gitlab-example-eval"
+version = "1.4.0"
+description = "Evaluate prompts against datasets"
+authors = [{ name = "GitLab" }]
+readme = "README.md"
+requires-python = ">=3.12"
+
+[project.urls]
+homepage = "https://gitlab.com/gitlab-org/example-eval"
+repository = "https://gitlab.com/gitlab-org/example-eval"
+
+[tool.poetry]
+packages = [{ include = "example_eval" }]
+\`\`\`
+
+Build locally before the first release to see exactly what will be uploaded:
+\`poetry build\`, then inspect the files in \`dist/\`.
+
+Checked by: PYG-033
+
+### Versions and tags
+
+Versions follow semantic versioning. A release is a merge request that bumps
+\`version\` in \`pyproject.toml\` (and the changelog), followed by a tag \`v<version>\`
+on the merged commit. The publish job refuses to run if the tag and the version
+in \`pyproject.toml\` disagree.
+
+### The publish job
+
+Prefer **trusted publishing**: PyPI trusts this project's CI pipeline through an
+OpenID Connect token that GitLab issues to the job, so no long-lived secret
+exists anywhere. Ask the owners of the shared PyPI account to register the
+project (path, \`.gitlab-ci.yml\`, and a protected \`pypi\` environment) as a trusted
+publisher; for a package that does not exist yet, they register it as a pending
+publisher.
+
+\`\`\`yaml
+publish:pypi:
+  stage: deploy
+  image: python:3.12.13-slim
+  environment: pypi
+  id_tokens:
+    PYPI_ID_TOKEN:
+      aud: pypi
+  rules:
+    - if: $CI_COMMIT_TAG =~ /^v\\d+\\.\\d+\\.\\d+$/
+  script:
+    - pip install "poetry==\${POETRY_VERSION}"
+    - test "v$(poetry version --short)" = "$CI_COMMIT_TAG"
+    - export POETRY_PYPI_TOKEN_PYPI="$(python scripts/mint_pypi_token.py)"
+    - poetry publish --build
+\`\`\`
+
+The job exchanges its OIDC token for a PyPI upload token that is valid for a
+few minutes, with a small script kept in the repository:
+
+\`\`\`python
+# scripts/mint_pypi_token.py
+"""Exchange the job's OIDC token for a short-lived PyPI upload token."""
+
+import json
+import os
+import urllib.request
+
+request = urllib.request.Request(
+    "https://pypi.org/_/oidc/mint-token",
+    data=json.dumps({"token": os.environ["PYPI_ID_TOKEN"]}).encode(),
+    method="POST",
+)
+with urllib.request.urlopen(request, timeout=30) as response:
+    print(json.load(response)["token"])
+\`\`\`
+
+If trusted publishing is not possible, use a PyPI API token instead: scoped to
+the whole account for the very first upload, then replaced by a token scoped to
+the project. Store it as the masked, protected CI/CD variable
+\`POETRY_PYPI_TOKEN_PYPI\` (Poetry reads it automatically), drop the \`id_tokens\`
+block and the token exchange, and keep everything else. Never commit a token.
+
+Internal-only libraries that must not be public, such as
+gitlab-cloud-connector, publish to the project's GitLab package registry
+instead, authenticated by the job token:
+
+\`\`\`yaml
+publish:gitlab-registry:
+  stage: deploy
+  image: python:3.12.13-slim
+  rules:
+    - if: $CI_COMMIT_TAG =~ /^v\\d+\\.\\d+\\.\\d+$/
+  variables:
+    POETRY_REPOSITORIES_GITLAB_URL: "\${CI_API_V4_URL}/projects/\${CI_PROJECT_ID}/packages/pypi"
+    POETRY_HTTP_BASIC_GITLAB_USERNAME: gitlab-ci-token
+    POETRY_HTTP_BASIC_GITLAB_PASSWORD: "\${CI_JOB_TOKEN}"
+  script:
+    - pip install "poetry==\${POETRY_VERSION}"
+    - poetry publish --build --repository gitlab
+\`\`\`
+
+Checked by: PYG-034
+
+## Command-line utilities
+
+A utility is published like a library, and additionally declares its command
+as a console entry point, so that \`pipx install gitlab-example-eval\` (or
+\`uv tool install\`) puts an \`example-eval\` command on the user's \`PATH\`. Name
+the command after the package without the \`gitlab-\` prefix.
+
+\`\`\`toml
+[project.scripts]
+example-eval = "example_eval.cli:app"
+\`\`\`
+
+Build the CLI with typer (see
+[Utilities](creating-a-codebase.md#utilities)), and check the installed
+command before you tag a release:
+
+\`\`\`shell
+poetry build
+pipx install --force dist/gitlab_example_eval-*.whl
+example-eval --help
+\`\`\`
+
+Utilities that run inside other projects' pipelines can also be offered as a
+container image, built the same way as a service image; the package on PyPI
+stays the primary artefact.
+
+Checked by: PYG-035
+`,
   'development-guidelines': `# Development guidelines
 
 These are the day-to-day rules for working in any of our Python codebases: how
@@ -654,5 +1970,635 @@ build/
 \`\`\`
 
 Checked by: PYG-045, PYG-046
+`,
+  index: `# Python Guidelines Handbook
+
+This handbook is how we build, review and ship Python at the company. Ruby
+remains our main language; Python is used where its ecosystem is the reason for
+the project, above all for AI and machine-learning work. As the number of
+Python repositories grows, we want every one of them to be built the same way,
+so that an engineer who knows one can find their way around all of them.
+
+The handbook is written for two kinds of readers at once:
+
+| You are | Start with |
+|---|---|
+| A Ruby (or Go, or frontend) engineer asked to change a Python codebase | [Python for non-Python developers](python-for-non-python-developers.md) |
+| About to start a new Python repository | [Creating a codebase](creating-a-codebase.md) |
+| Working in a Python codebase every day | [Development guidelines](development-guidelines.md) |
+| A reviewer, maintainer, or becoming one | [Code review and maintainership](code-review-and-maintainership.md) |
+| Shipping a service, utility or library | [Deployment](deployment.md) |
+
+Data-science and analytics projects are out of scope; they follow the Data
+Team's own platform guide. The Python used inside the Ruby monolith's tooling
+(for example to render documentation) is also out of scope.
+
+## Principles
+
+- **Tooling serves contributors.** Every rule here exists to help someone get
+  work done: a one-off contributor as much as a full-time maintainer.
+- **One set of conventions.** Someone who knows one of our Python codebases
+  should feel at home in any other: same layout, same commands, same pipeline.
+- **Follow the Python community.** We adopt the ecosystem's standard tools and
+  conventions, and only choose differently when that serves our contributors
+  better.
+- **Checked, not just written.** Where a rule can be verified automatically, the
+  portal verifies it, and the rule says which check does so.
+
+## Repository types
+
+Every Python codebase is one of three types. The type decides which template
+creates it, which checks apply to it and how it is shipped.
+
+| Type | What it is | Reference codebases | Shipped as |
+|---|---|---|---|
+| Service | A long-running process that answers requests over the network, built with FastAPI | AI Gateway, Duo Workflow Service | Container image, deployed with Runway or pulled by self-hosted customers |
+| Utility | A tool that people or pipelines run and that exits when done, usually a typer CLI | Prompt Library / Centralized Evaluation Framework | Package on PyPI with a console command |
+| Library | Code imported by other Python codebases | gitlab-cloud-connector (\`src/python\`) | Package on PyPI, or the GitLab package registry for internal-only code |
+
+How to choose between them is in
+[Choosing a repository type](creating-a-codebase.md#choosing-a-repository-type).
+
+The reference codebases are where to look when this handbook does not answer
+your question:
+
+| Codebase | Type | GitLab project |
+|---|---|---|
+| AI Gateway | service | \`gitlab-org/modelops/applied-ml/code-suggestions/ai-assist\` |
+| Duo Workflow Service | service | \`gitlab-org/duo-workflow/duo-workflow-service\` |
+| Prompt Library / Centralized Evaluation Framework | utility | \`gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation/prompt-library\` |
+| gitlab-cloud-connector | library | \`gitlab-org/cloud-connector/gitlab-cloud-connector\` |
+
+## How conformance is checked
+
+The portal checks every Python codebase against this handbook with a **rule
+pack**: a set of automated checks with stable ids (\`PYG-001\`, \`PYG-002\`, ...),
+grouped into families such as packaging, formatting and linting, testing, CI,
+code review and deployment. Each check applies to the repository types it makes
+sense for; a library is never asked for a Dockerfile.
+
+Each rule in this handbook that a check verifies ends with a line naming those
+checks, such as \`Checked by: PYG-020, PYG-021\`, and every check in the portal links back to the section that explains it. Rules
+without such a line are not (yet) verified automatically, but they are rules
+all the same; reviewers apply them.
+
+You can see the results in three places:
+
+- **In the portal.** Each Python codebase's catalog page has a Guidelines tab
+  listing every applicable check, whether it passes, and a link to the handbook
+  section that explains how to fix it. The Python codebases dashboard shows the
+  picture across the company.
+- **On your machine and in CI.** The same rule pack ships as the
+  \`python-conformance\` command-line tool. Run it at the root of a Python
+  repository to get the report the portal would show, or add it as a CI job so
+  merge requests show conformance before they are merged;
+  \`python-conformance --help\` lists its options.
+- **In new codebases.** The portal's Python templates generate repositories
+  that pass every applicable check from their first commit (see
+  [Starting from a portal template](creating-a-codebase.md#starting-from-a-portal-template)).
+
+Where the checks look, by family:
+
+| Family | Handbook section |
+|---|---|
+| Packaging and dependencies | [Packaging with Poetry](creating-a-codebase.md#packaging-with-poetry), [Lockfiles](creating-a-codebase.md#lockfiles), [Dependency updates](creating-a-codebase.md#dependency-updates) |
+| Python version | [Python version](creating-a-codebase.md#python-version), [Choosing a Python version](python-for-non-python-developers.md#choosing-a-python-version) |
+| Formatting and linting | [Formatting and linting](development-guidelines.md#formatting-and-linting), [Tool configuration in pyproject](development-guidelines.md#tool-configuration-in-pyproject) |
+| Type checking | [Type checking](development-guidelines.md#type-checking) |
+| Testing | [Testing with pytest](development-guidelines.md#testing-with-pytest), [Test coverage](development-guidelines.md#test-coverage) |
+| Continuous integration | [Continuous integration](development-guidelines.md#continuous-integration), [Task runner targets](creating-a-codebase.md#task-runner-targets) |
+| Security | [Security scanning](development-guidelines.md#security-scanning), [Secrets and local files](development-guidelines.md#secrets-and-local-files) |
+| Documentation | [Project layout](creating-a-codebase.md#project-layout), [README and contributing guide](creating-a-codebase.md#readme-and-contributing-guide) |
+| Code review and ownership | [CODEOWNERS and code-owner approval](code-review-and-maintainership.md#codeowners-and-code-owner-approval), [Reviewer roulette](code-review-and-maintainership.md#reviewer-roulette), [Merge request templates and labels](code-review-and-maintainership.md#merge-request-templates-and-labels) |
+| Deployment of services | [Container images for services](deployment.md#container-images-for-services), [Publishing service images](deployment.md#publishing-service-images), [Deploying with Runway](deployment.md#deploying-with-runway), [Self-hosted releases](deployment.md#self-hosted-releases) |
+| Publishing of libraries and utilities | [Publishing to PyPI](deployment.md#publishing-to-pypi), [Command-line utilities](deployment.md#command-line-utilities) |
+
+A failing check is a prompt to fix the codebase or, when the codebase has a
+good reason to differ, to write that reason down in its \`CONTRIBUTING.md\` and
+discuss it in \`#python_maintainers\`, so the handbook can learn from it.
+
+## Pages
+
+1. [Python for non-Python developers](python-for-non-python-developers.md):
+   install the toolchain, map it to what you know from Ruby, and make your first
+   change to a service, step by step.
+2. [Creating a codebase](creating-a-codebase.md): choosing the repository type,
+   the portal templates, the layout and configuration every codebase starts
+   with, and the standard libraries for services, utilities and libraries.
+3. [Development guidelines](development-guidelines.md): dependencies, Python
+   versions, formatting, linting, type checking, testing and CI.
+4. [Code review and maintainership](code-review-and-maintainership.md): roles,
+   approvals, CODEOWNERS, reviewer roulette, the review checklist, backward
+   compatibility and becoming a maintainer.
+5. [Deployment](deployment.md): container images, Runway and self-hosted
+   releases for services; PyPI publishing for utilities and libraries.
+
+## Changing this handbook
+
+The handbook lives in the portal's repository under \`docs/guidelines/\`, and
+changes go through a merge request like any other. Two things to keep in mind:
+
+- Headings are link targets. The rule pack links to them, and a test fails when
+  a check points at a heading that no longer exists or when a \`Checked by:\`
+  line names a check that does not exist. If you rename a heading, update the
+  checks' documentation links in the same merge request.
+- Write for the engineer who has never seen the codebase: concrete commands and
+  configuration that work when copied, and the reason behind each rule.
+
+Questions and proposals go to \`#python\` in Slack.
+`,
+  'python-for-non-python-developers': `# Python for non-Python developers
+
+This page is for engineers who know Ruby (or Go, or TypeScript) and now need to
+work in one of our Python codebases. By the end of it you will have installed
+the toolchain, run the tests of a service, added an endpoint with tests and
+opened a merge request. You do not need to learn Python first: the walkthrough
+explains the syntax as it appears, and the
+[Where to learn more](#where-to-learn-more) section has material for afterwards.
+
+## Choosing a Python version
+
+Use the version the codebase asks for: it is in \`.tool-versions\` (or
+\`.python-version\`) at the repository root, and the same version is in
+\`pyproject.toml\`, CI and the Dockerfile. Our codebases target CPython 3.12 or
+newer; a new codebase starts on the newest release that all its dependencies
+support, and existing codebases upgrade before their version reaches end of
+life.
+
+Do not use the Python that ships with macOS or your Linux distribution. It is
+old, the operating system depends on it, and installing packages into it breaks
+things in ways that are hard to undo. Install your own interpreters with a
+version manager, exactly as you would never use the system Ruby.
+
+Checked by: PYG-006
+
+## Install the toolchain
+
+You need three things: a version manager, Python, and Poetry.
+
+1. **Install mise**, a version manager that reads the same \`.tool-versions\`
+   file asdf uses (if you already use asdf or pyenv, keep them; they work too):
+
+    \`\`\`shell
+    brew install mise
+    echo 'eval "$(mise activate zsh)"' >> ~/.zshrc   # or bash: ~/.bashrc
+    exec $SHELL
+    \`\`\`
+
+2. **Install Python and Poetry for a repository.** Inside a cloned repository,
+   \`mise install\` installs every tool listed in \`.tool-versions\`, including
+   Poetry when it is listed. To install a Python globally for experiments:
+   \`mise use --global python@3.12\`.
+
+3. **If Poetry is not in \`.tool-versions\`**, install it with its official
+   installer (or \`pipx install poetry\`), in the version the codebase's CI uses:
+
+    \`\`\`shell
+    curl -sSL https://install.python-poetry.org | python3 - --version 2.1.2
+    poetry --version
+    \`\`\`
+
+4. **Tell Poetry to keep virtualenvs inside the project**, so your editor finds
+   them and \`rm -rf .venv\` is all it takes to start over:
+
+    \`\`\`shell
+    poetry config virtualenvs.in-project true
+    \`\`\`
+
+A *virtualenv* is a folder (\`.venv/\`) holding one project's interpreter link
+and installed packages. It plays the role that \`vendor/bundle\` plays for
+Bundler, except that every Python project always has its own. \`poetry run
+<command>\` runs a command inside it, like \`bundle exec\`.
+
+For your editor, install the Python extension (VS Code) or use PyCharm, and
+point it at \`.venv/bin/python\`; both then understand imports, run tests and
+debug.
+
+## The toolchain mapped to what you know
+
+| You know (Ruby and Rails) | In our Python codebases | Notes |
+|---|---|---|
+| Bundler, \`Gemfile\`, \`Gemfile.lock\` | Poetry, \`pyproject.toml\`, \`poetry.lock\` | [Packaging with Poetry](creating-a-codebase.md#packaging-with-poetry) |
+| \`bundle install\` | \`poetry install --with test,lint\` | test and lint tools are optional groups |
+| \`bundle exec rspec\` | \`poetry run pytest\` | or \`make test\` |
+| RSpec \`describe\`/\`it\`, \`let\`, \`before\` | pytest test functions, fixtures | plain \`assert\`, no matchers DSL |
+| FactoryBot | fixtures that return factories | in \`tests/conftest.py\` |
+| RuboCop | ruff (\`ruff format\`, \`ruff check\`) | older codebases: black, isort, flake8, pylint |
+| Sorbet, RBS | type hints checked by mypy | hints are part of the syntax |
+| \`irb\`, \`rails console\` | \`python\` REPL, \`ipython\` | \`poetry run ipython\` |
+| rbenv, asdf | pyenv, mise | same \`.tool-versions\` file with mise and asdf |
+| a gem on RubyGems | a package on PyPI | [Publishing to PyPI](deployment.md#publishing-to-pypi) |
+| \`config/routes.rb\` plus controllers | FastAPI routers and decorated functions | \`@router.post("/path")\` |
+| \`before_action\` | FastAPI dependencies (\`Depends\`) | authentication, settings, clients |
+| ActiveModel validations, strong parameters | Pydantic models | validation from type hints |
+| Sidekiq job | FastAPI \`BackgroundTasks\` for small after-response work | durable work needs a real queue |
+| \`Rails.logger\`, Lograge | structlog | key-value events, JSON in production |
+| \`ENV\`, Rails credentials | pydantic-settings | one \`Settings\` class |
+| Thor, OptionParser | typer | CLI from function signatures |
+| Faraday, \`Net::HTTP\` | httpx | sync and async clients |
+| \`binding.pry\`, \`debug\` gem | \`breakpoint()\`, pdb | see [Debugging](#debugging) |
+
+## Python for Rubyists: differences that bite
+
+| Ruby | Python | Why it matters |
+|---|---|---|
+| Only \`nil\` and \`false\` are falsy | \`None\`, \`False\`, \`0\`, \`""\`, \`[]\`, \`{}\` are all falsy | \`if items:\` means "if not empty"; test \`is None\` when you mean nil |
+| Last expression is returned | \`return\` is explicit | a function without \`return\` returns \`None\` |
+| \`self\` is implicit | \`self\` is the first parameter of every method | \`def total(self) -> int:\` |
+| \`end\` closes blocks | indentation closes blocks | four spaces; the formatter handles it |
+| Blocks: \`items.map { _1 * 2 }\` | comprehensions: \`[i * 2 for i in items]\` | also \`{k: v for ...}\` and \`(... for ...)\` |
+| Symbols \`:name\` | strings, or an \`Enum\` | dictionary keys are usually strings |
+| \`require\` loads a file | \`import\` loads a module by dotted path | \`from example_gateway.core import tokens\` |
+| Modules for namespacing and mixins | modules are files, packages are folders with \`__init__.py\` | mixins are just classes |
+| \`private\` keyword | leading underscore \`_helper\` is a convention | nothing is enforced |
+| Default arguments evaluated per call | evaluated once, at definition | never \`def f(items=[])\`; use \`None\` |
+| \`"#{name}"\` | \`f"{name}"\` | f-strings |
+
+## Your first change
+
+This walkthrough uses **example-gateway**, our AI Gateway-like example
+service, generated from the portal's Python service template. Its layout is
+described in [Project layout](creating-a-codebase.md#project-layout). You will
+add an endpoint that estimates how many tokens a prompt will use, with tests.
+
+### 1. Clone and install
+
+Find \`example-gateway\` in the portal catalog and copy the clone URL from its
+page (the path below is where it usually lives).
+
+\`\`\`shell
+git clone git@gitlab.com:gitlab-org/python-examples/example-gateway.git
+cd example-gateway
+mise install                       # Python and Poetry from .tool-versions
+poetry install --with test,lint    # creates .venv/ and installs everything
+cp .env.example .env               # local settings, never committed
+\`\`\`
+
+### 2. Run the tests
+
+\`\`\`shell
+poetry run pytest                  # or: make test
+\`\`\`
+
+pytest finds every \`test_*.py\` file under \`tests/\`, runs every function whose
+name starts with \`test_\`, and prints a dot per passing test. Useful options:
+\`-x\` stops at the first failure, \`-k estimate\` runs tests whose name contains
+"estimate", \`-vv\` shows each test name and full assertion diffs.
+
+### 3. Run the service
+
+\`\`\`shell
+poetry run uvicorn example_gateway.app:create_app --factory --reload --port 5052
+curl http://localhost:5052/monitoring/healthz
+\`\`\`
+
+uvicorn is the web server (think Puma); \`create_app\` is the function that builds
+the application, and \`--reload\` restarts on every file save. Open
+<http://localhost:5052/docs> for interactive API documentation, generated from
+the code.
+
+### 4. Add the logic
+
+Keep logic out of the HTTP layer, in a plain function that is easy to test.
+Create \`example_gateway/core/tokens.py\`:
+
+\`\`\`python
+import math
+
+CHARS_PER_TOKEN = 4  # a common rough average for English text and code
+
+
+def estimate_tokens(text: str) -> int:
+    """Estimate how many model tokens \`text\` will use."""
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+\`\`\`
+
+\`text: str\` and \`-> int\` are type hints: the parameter is a string, the result
+an integer. Python does not enforce them at runtime, but mypy checks them in CI.
+
+### 5. Add the endpoint
+
+Create \`example_gateway/api/v1/prompts.py\`:
+
+\`\`\`python
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, Field
+
+from example_gateway.api.auth import current_user
+from example_gateway.core.tokens import estimate_tokens
+
+# A router groups related routes, like a Rails controller. Every route in it
+# requires an authenticated caller, like a before_action.
+router = APIRouter(prefix="/prompts", tags=["prompts"], dependencies=[Depends(current_user)])
+
+
+# Request and response bodies are Pydantic models: FastAPI validates incoming
+# JSON against them and answers 422 with details when it does not match.
+class EstimateRequest(BaseModel):
+    prompt: str = Field(max_length=100_000)
+
+
+class EstimateResponse(BaseModel):
+    tokens: int
+
+
+# The decorator registers the function for POST /prompts/estimate. The return
+# type annotation tells FastAPI how to serialise and document the response.
+@router.post("/estimate")
+async def estimate(body: EstimateRequest) -> EstimateResponse:
+    return EstimateResponse(tokens=estimate_tokens(body.prompt))
+\`\`\`
+
+Register the router in \`example_gateway/app.py\`, next to the existing ones:
+
+\`\`\`python
+from example_gateway.api.v1.prompts import router as prompts_router
+
+# inside create_app(), after the other include_router calls:
+app.include_router(prompts_router, prefix="/v1")
+\`\`\`
+
+### 6. Add the tests
+
+Test files mirror the source path with a \`test_\` prefix (see
+[Testing with pytest](development-guidelines.md#testing-with-pytest)). Create
+\`tests/core/test_tokens.py\` for the function, including edge cases:
+
+\`\`\`python
+from typing import NamedTuple
+
+import pytest
+
+from example_gateway.core.tokens import estimate_tokens
+
+
+class Case(NamedTuple):
+    text: str
+    expected: int
+
+
+@pytest.mark.parametrize(
+    "case",
+    [Case("", 0), Case("abcd", 1), Case("abcde", 2), Case("def add(a, b):", 4)],
+    ids=["empty", "exactly-one-token", "rounds-up", "code"],
+)
+def test_estimate_tokens(case: Case) -> None:
+    assert estimate_tokens(case.text) == case.expected
+\`\`\`
+
+And \`tests/api/v1/test_prompts.py\` for the route. The fixture replaces the
+authentication dependency with a fake user, so the test needs no token:
+
+\`\`\`python
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from example_gateway.api.auth import current_user
+from example_gateway.app import create_app
+from example_gateway.config import Settings
+from example_gateway.core.auth import AuthenticatedUser
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    app = create_app(Settings(environment="test"))
+    app.dependency_overrides[current_user] = lambda: AuthenticatedUser(id="user-1")
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_estimate_returns_token_count(client: TestClient) -> None:
+    response = client.post("/v1/prompts/estimate", json={"prompt": "def add(a, b):"})
+
+    assert response.status_code == 200
+    assert response.json() == {"tokens": 4}
+
+
+def test_estimate_rejects_missing_prompt(client: TestClient) -> None:
+    response = client.post("/v1/prompts/estimate", json={})
+
+    assert response.status_code == 422
+\`\`\`
+
+If \`tests/core/\` or \`tests/api/v1/\` is new, add an empty \`__init__.py\` to it.
+Run \`poetry run pytest -k estimate\` until everything passes, then the whole
+suite.
+
+### 7. Run the linters
+
+\`\`\`shell
+make format   # ruff rewrites formatting and import order for you
+make lint     # what CI runs: ruff, mypy, lockfile check
+\`\`\`
+
+Fix what remains by hand. mypy errors read like
+\`error: Argument 1 to "estimate_tokens" has incompatible type "int"; expected "str"\`:
+the file and line come first. If you believe a rule is wrong for your line, ask
+in the merge request rather than silencing it.
+
+### 8. Open a merge request
+
+\`\`\`shell
+git switch --create add-prompt-estimate
+git add example_gateway tests
+git commit --message "feat: add endpoint estimating prompt tokens"
+git push --set-upstream origin add-prompt-estimate \\
+  -o merge_request.create -o merge_request.title="feat: add endpoint estimating prompt tokens"
+\`\`\`
+
+Many of our codebases lint commit messages with the Conventional Commits format
+(\`feat:\`, \`fix:\`, \`chore:\`), so follow it. In the merge request, fill in the
+template (what and why, how to try it: the \`curl\` command), tick the checklist,
+set the type label and milestone, and ask the reviewer suggested by the roulette
+comment. The [review process](code-review-and-maintainership.md#the-review-flow)
+takes it from there.
+
+## Reading a FastAPI service
+
+Most of what looks unfamiliar in a FastAPI route is dependency injection through
+type hints. An annotated route:
+
+\`\`\`python
+from typing import Annotated                                      # (1)
+
+from fastapi import APIRouter, Depends, HTTPException, status
+
+from example_gateway.api.auth import current_user
+from example_gateway.clients.models import ModelClient, get_model_client
+from example_gateway.core.auth import AuthenticatedUser
+from example_gateway.schemas import SuggestionRequest, SuggestionResponse
+
+router = APIRouter(prefix="/suggestions", tags=["suggestions"])
+
+
+@router.post("", status_code=status.HTTP_200_OK)                  # (2)
+async def create_suggestion(                                      # (3)
+    body: SuggestionRequest,                                      # (4)
+    user: Annotated[AuthenticatedUser, Depends(current_user)],    # (5)
+    model: Annotated[ModelClient, Depends(get_model_client)],
+) -> SuggestionResponse:                                          # (6)
+    if not user.can_use("code_suggestions"):
+        raise HTTPException(status.HTTP_403_FORBIDDEN)            # (7)
+    text = await model.complete(body.prefix, max_tokens=body.max_tokens)  # (8)
+    return SuggestionResponse(text=text, model=model.name)
+\`\`\`
+
+1. Imports name exactly what a file uses; there is no autoloading. Follow an
+   import to find where something is defined (your editor's "go to definition").
+2. A decorator wraps the function below it; this one registers it as the
+   handler for \`POST /suggestions\`.
+3. \`async def\` declares a coroutine. Inside it, \`await\` pauses this request
+   while waiting for I/O, letting the server handle other requests meanwhile.
+   Never call blocking code (a synchronous HTTP client, \`time.sleep\`) inside.
+4. A parameter typed with a Pydantic model is the JSON request body, already
+   parsed and validated.
+5. \`Annotated[Type, Depends(function)]\`: FastAPI calls \`current_user\` first and
+   passes its result in. This is how authentication, settings and clients reach
+   a route, and what tests replace with \`app.dependency_overrides\`.
+6. The return type is the response schema; FastAPI serialises it and lists it
+   in \`/docs\`.
+7. Errors are raised, not returned; FastAPI turns \`HTTPException\` into the
+   status code.
+8. Keyword arguments (\`max_tokens=...\`) work like Ruby's keyword arguments.
+
+## Reading a typer CLI
+
+typer builds a command-line interface from a function signature: parameters
+become arguments and options, type hints become parsing and validation, the
+docstring becomes \`--help\`.
+
+\`\`\`python
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)                          # (1)
+
+
+@app.command()                                                    # (2)
+def run(
+    dataset: Annotated[Path, typer.Argument(exists=True)],        # (3)
+    model: Annotated[str, typer.Option(help="Model id")] = "default",  # (4)
+    dry_run: bool = False,                                        # (5)
+) -> None:
+    """Run the evaluation on DATASET."""                          # (6)
+    typer.echo(f"Evaluating {dataset} with {model}")
+
+
+if __name__ == "__main__":                                        # (7)
+    app()
+\`\`\`
+
+1. One \`Typer\` object per CLI; subcommands hang off it.
+2. Each decorated function is a subcommand: \`example-eval run ...\`.
+3. A positional argument, converted to a \`Path\` and checked to exist.
+4. An option with a default: \`--model gpt\`.
+5. A boolean becomes a flag pair: \`--dry-run\` / \`--no-dry-run\`.
+6. The docstring is the help text.
+7. Runs the CLI when the file is executed directly (\`python cli.py\`); installed
+   utilities use the entry point from \`pyproject.toml\` instead.
+
+Try it with \`poetry run example-eval --help\`.
+
+## Debugging
+
+**\`breakpoint()\`** is Python's \`binding.pry\`. Put it on a line, run the code
+(a test, or uvicorn without \`--reload\`), and you get a \`(Pdb)\` prompt there.
+
+| pdb command | Does |
+|---|---|
+| \`p expr\` / \`pp expr\` | print / pretty-print an expression |
+| \`n\` | next line |
+| \`s\` | step into a call |
+| \`c\` | continue until the next breakpoint |
+| \`l\` / \`ll\` | list the code around / the whole function |
+| \`w\` | where: the call stack |
+| \`u\` / \`d\` | move up / down the stack |
+| \`interact\` | a full REPL in the current scope |
+| \`q\` | quit |
+
+**In tests:** \`poetry run pytest -x --pdb\` stops at the first failure and opens
+pdb where the exception happened. \`--lf\` reruns only the tests that failed
+last time; \`-s\` shows \`print\` output; \`--pdb\` works with \`-k\` to focus on one
+test.
+
+**Logging:** set \`EXAMPLE_GATEWAY_LOG_LEVEL=DEBUG\` and
+\`EXAMPLE_GATEWAY_LOG_FORMAT=console\` in \`.env\` to see the service's debug events
+in a readable form. Add temporary \`log.debug("...", key=value)\` calls rather than
+\`print\`, and remove them before you push.
+
+**In the editor:** VS Code and PyCharm both debug pytest tests directly (click
+the gutter icon next to a test). To debug the running service in VS Code, add a
+launch configuration:
+
+\`\`\`json
+{
+  "name": "example-gateway",
+  "type": "debugpy",
+  "request": "launch",
+  "module": "uvicorn",
+  "args": ["example_gateway.app:create_app", "--factory", "--port", "5052"],
+  "envFile": "\${workspaceFolder}/.env"
+}
+\`\`\`
+
+**In the REPL:** \`poetry run ipython\`, then import and call your code directly:
+\`from example_gateway.core.tokens import estimate_tokens; estimate_tokens("hi")\`.
+For \`async\` functions, IPython accepts top-level \`await\`.
+
+## Reviewing Python code
+
+You can review Python merge requests before you write much Python yourself;
+a fresh pair of eyes catches unclear code that experts no longer notice.
+
+- Read the tests first; they say what the change is supposed to do.
+- Trust the pipeline for formatting, imports and types; spend your attention
+  on behaviour, naming, error handling and missing tests.
+- Look for the traps in
+  [Python for Rubyists](#python-for-rubyists-differences-that-bite): a falsy
+  check that should be \`is None\`, a mutable default argument, a missing
+  \`return\`.
+- In \`async def\` functions, look for blocking calls and a forgotten \`await\`
+  (a coroutine that is never awaited never runs; pytest warns about it).
+- Ask questions. "What happens when the model times out here?" is a good review
+  comment at any level of Python experience.
+
+The full list reviewers and maintainers work through is the
+[review checklist](code-review-and-maintainership.md#review-checklist).
+
+## Where to learn more
+
+| To learn | Read |
+|---|---|
+| The philosophy | PEP 20, "The Zen of Python" (\`import this\` in a REPL) |
+| The syntax, fast | Learn X in Y Minutes (Python); the Python Cheatsheet; the "100-page Python Intro" |
+| By practice, with mentoring | the Exercism Python track |
+| The official tutorial | docs.python.org, "The Python Tutorial" |
+| Web services | the FastAPI tutorial and the Pydantic documentation |
+| Testing | the pytest documentation; the book *Python Testing with pytest* (Brian Okken) |
+| Types | the mypy "Type hints cheat sheet" |
+| Reading unfamiliar code | a Python function-to-flowchart tool can help with long functions |
+
+## Getting help and finding a mentor
+
+- **Slack:** \`#python_getting_started\` for beginner questions (no question is
+  too small), \`#python\` for everything else, \`#python_maintainers\` for review
+  and maintainership questions.
+- **Office hours:** Python review office hours run every two weeks; bring a
+  merge request you are writing or reviewing. Past sessions are recorded in the
+  Python learning playlist on the company YouTube channel.
+- **Learning group:** a cohort-based Python learning group runs regularly;
+  watch \`#python_getting_started\` for the next round.
+- **Mentoring:** ask in \`#python_getting_started\` for a 1:1 mentor. Mentors are
+  Python experts from the shared maintainer pool (see
+  [Becoming a Python maintainer](code-review-and-maintainership.md#becoming-a-python-maintainer));
+  a few 30-minute pairing sessions on your first merge requests are the usual
+  format.
+- **The codebase's own people:** every codebase lists its maintainers in the
+  portal (the ownership card on its catalog page) and in \`CODEOWNERS\`. Asking
+  them is always welcome.
 `,
 };
