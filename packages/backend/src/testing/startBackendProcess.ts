@@ -7,6 +7,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** The repository root, from packages/backend/src/testing. */
+// Test helpers always run from source, so __dirname is reliable here.
+// eslint-disable-next-line no-restricted-syntax
 export const repoRoot = path.resolve(__dirname, '../../../..');
 const backendDir = path.join(repoRoot, 'packages/backend');
 
@@ -96,6 +98,7 @@ export async function startBackendProcess(
     fs.rmSync(tmp, { recursive: true, force: true });
   };
 
+  const handle: BackendProcess = { baseUrl, token, logs: () => output, stop };
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     // A startup error leaves the process alive but never ready: fail fast.
@@ -108,7 +111,7 @@ export async function startBackendProcess(
     }
     try {
       const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      if (res.ok) return { baseUrl, token, logs: () => output, stop };
+      if (res.ok) return handle;
     } catch {
       // not listening yet
     }

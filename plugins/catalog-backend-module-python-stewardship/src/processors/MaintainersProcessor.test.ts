@@ -32,20 +32,32 @@ describe('MaintainersProcessor', () => {
       }),
     );
     expect(result.metadata.name).toBe('ai-gateway');
-    const self = { kind: 'Component', namespace: 'default', name: 'ai-gateway' };
+    const self = {
+      kind: 'Component',
+      namespace: 'default',
+      name: 'ai-gateway',
+    };
     expect(emitted).toEqual([
       {
         type: 'relation',
         relation: {
           source: self,
           type: 'maintainedBy',
-          target: { kind: 'user', namespace: 'default', name: 'alex.maintainer' },
+          target: {
+            kind: 'user',
+            namespace: 'default',
+            name: 'alex.maintainer',
+          },
         },
       },
       {
         type: 'relation',
         relation: {
-          source: { kind: 'user', namespace: 'default', name: 'alex.maintainer' },
+          source: {
+            kind: 'user',
+            namespace: 'default',
+            name: 'alex.maintainer',
+          },
           type: 'maintainerOf',
           target: self,
         },
@@ -55,13 +67,21 @@ describe('MaintainersProcessor', () => {
         relation: {
           source: self,
           type: 'maintainedBy',
-          target: { kind: 'group', namespace: 'default', name: 'python-maintainers' },
+          target: {
+            kind: 'group',
+            namespace: 'default',
+            name: 'python-maintainers',
+          },
         },
       },
       {
         type: 'relation',
         relation: {
-          source: { kind: 'group', namespace: 'default', name: 'python-maintainers' },
+          source: {
+            kind: 'group',
+            namespace: 'default',
+            name: 'python-maintainers',
+          },
           type: 'maintainerOf',
           target: self,
         },
