@@ -3,9 +3,16 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import { demoGitlabModule } from './modules/demoGitlab';
 
 // Other plugins, including python-stewardship, are discovered from this
 // package's dependencies (app.packages: all in app-config.yaml).
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, signInModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+    demoGitlabModule,
+  ],
 });

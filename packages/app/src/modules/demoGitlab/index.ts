@@ -1,0 +1,1 @@
+export { demoGitlabModule } from './demoGitlabModule';
