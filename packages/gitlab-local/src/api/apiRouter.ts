@@ -1,0 +1,34 @@
+import { Router } from '../http/Router';
+import { approvalRoutes } from './approvals';
+import { branchRoutes } from './branches';
+import { commitRoutes } from './commits';
+import { groupRoutes } from './groups';
+import { languageRoutes } from './languages';
+import { groupMemberRoutes, projectMemberRoutes } from './members';
+import { namespaceRoutes } from './namespaces';
+import { projectRoutes } from './projects';
+import { protectedBranchRoutes } from './protectedBranches';
+import { repositoryFileRoutes } from './repositoryFiles';
+import { repositoryTreeRoutes } from './repositoryTree';
+import { userRoutes } from './users';
+import { variableRoutes } from './variables';
+
+/** Every REST v4 route the local GitLab serves. */
+export function createApiRouter(): Router {
+  return new Router().add([
+    ...groupRoutes,
+    ...groupMemberRoutes,
+    ...projectRoutes,
+    ...projectMemberRoutes,
+    ...repositoryTreeRoutes,
+    ...repositoryFileRoutes,
+    ...commitRoutes,
+    ...branchRoutes,
+    ...protectedBranchRoutes,
+    ...approvalRoutes,
+    ...languageRoutes,
+    ...variableRoutes,
+    ...userRoutes,
+    ...namespaceRoutes,
+  ]);
+}

@@ -1,0 +1,249 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Project } from '../model/entities';
+import { createRepository, InitialCommit } from './createRepository';
+import { GitCommandError, runGit } from './runGit';
+
+export interface TreeEntry {
+  id: string;
+  name: string;
+  type: 'tree' | 'blob' | 'commit';
+  path: string;
+  mode: string;
+  size?: number;
+}
+
+export interface CommitInfo {
+  id: string;
+  parentIds: string[];
+  authorName: string;
+  authorEmail: string;
+  authoredDate: string;
+  committerName: string;
+  committerEmail: string;
+  committedDate: string;
+  message: string;
+}
+
+export interface BlobInfo {
+  blobId: string;
+  mode: string;
+  content: Buffer;
+}
+
+export interface LogOptions {
+  path?: string;
+  skip?: number;
+  maxCount?: number;
+  since?: string;
+  until?: string;
+}
+
+const FIELD = '\x00';
+const RECORD = '\x1e';
+const LOG_FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%cn${FIELD}%ce${FIELD}%cI${FIELD}%B`;
+
+/**
+ * Git access for projects. Repositories live under `@hashed/<id>.git` like
+ * GitLab's hashed storage, so renaming a project never moves files.
+ */
+export class GitRepositories {
+  private readonly pending = new Map<number, Promise<string>>();
+
+  constructor(
+    readonly root: string,
+    /** Builds the content of a synthetic project when it is first read. */
+    private readonly synthesize: (project: Project) => InitialCommit,
+  ) {}
+
+  /** The repository path relative to `root`, as `git http-backend` needs it. */
+  relativeGitDir(project: Project): string {
+    return `@hashed/${project.id}.git`;
+  }
+
+  gitDir(project: Project): string {
+    return path.join(this.root, this.relativeGitDir(project));
+  }
+
+  /** Returns the git dir, materialising synthetic projects on first use. */
+  ensure(project: Project): Promise<string> {
+    const gitDir = this.gitDir(project);
+    if (project.source.kind !== 'synthetic') {
+      return Promise.resolve(gitDir);
+    }
+    let pending = this.pending.get(project.id);
+    if (!pending) {
+      pending = (async () => {
+        const exists = await fs.stat(gitDir).then(
+          () => true,
+          () => false,
+        );
+        if (!exists) {
+          await createRepository({
+            gitDir,
+            defaultBranch: project.defaultBranch,
+            commit: this.synthesize(project),
+          });
+        }
+        project.source = { kind: 'disk' };
+        return gitDir;
+      })();
+      this.pending.set(project.id, pending);
+      pending.finally(() => this.pending.delete(project.id)).catch(() => {});
+    }
+    return pending;
+  }
+
+  async createEmpty(project: Project): Promise<void> {
+    await createRepository({ gitDir: this.gitDir(project), defaultBranch: project.defaultBranch });
+  }
+
+  /** Resolves a branch, tag or sha to a commit sha, or undefined. */
+  async resolveCommit(gitDir: string, ref: string): Promise<string | undefined> {
+    if (ref.startsWith('-')) return undefined;
+    try {
+      const out = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { gitDir });
+      return out.toString().trim();
+    } catch (error) {
+      if (error instanceof GitCommandError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Lists a directory (or, recursively, the whole tree below it). */
+  async listTree(
+    gitDir: string,
+    commit: string,
+    dir: string,
+    recursive: boolean,
+  ): Promise<TreeEntry[] | undefined> {
+    const treeish = dir ? `${commit}:${dir}` : commit;
+    let out: Buffer;
+    try {
+      out = await runGit(['ls-tree', '-z', ...(recursive ? ['-r', '-t'] : []), treeish], {
+        gitDir,
+      });
+    } catch (error) {
+      if (error instanceof GitCommandError) return undefined;
+      throw error;
+    }
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map(line => {
+        const tab = line.indexOf('\t');
+        const [mode, type, id] = line.slice(0, tab).split(' ');
+        const relative = line.slice(tab + 1);
+        return {
+          id,
+          mode,
+          type: type as TreeEntry['type'],
+          name: path.posix.basename(relative),
+          path: dir ? `${dir}/${relative}` : relative,
+        };
+      });
+  }
+
+  /** Every blob with its size, for language statistics. */
+  async listBlobSizes(gitDir: string, commit: string): Promise<Array<{ path: string; size: number }>> {
+    const out = await runGit(['ls-tree', '-z', '-r', '-l', commit], { gitDir });
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter(Boolean)
+      .map(line => {
+        const tab = line.indexOf('\t');
+        const parts = line.slice(0, tab).split(/ +/);
+        return { path: line.slice(tab + 1), size: Number(parts[3]) || 0 };
+      });
+  }
+
+  async readBlob(gitDir: string, commit: string, filePath: string): Promise<BlobInfo | undefined> {
+    const entry = await runGit(['ls-tree', '-z', commit, '--', filePath], { gitDir });
+    const line = entry.toString('utf8').split('\0')[0];
+    if (!line) return undefined;
+    const [mode, type, blobId] = line.slice(0, line.indexOf('\t')).split(' ');
+    if (type !== 'blob') return undefined;
+    const content = await runGit(['cat-file', 'blob', blobId], { gitDir });
+    return { blobId, mode, content };
+  }
+
+  async log(gitDir: string, ref: string, options: LogOptions = {}): Promise<CommitInfo[]> {
+    const args = ['log', `--format=${LOG_FORMAT}`];
+    if (options.skip) args.push(`--skip=${options.skip}`);
+    if (options.maxCount !== undefined) args.push(`--max-count=${options.maxCount}`);
+    if (options.since) args.push(`--since=${options.since}`);
+    if (options.until) args.push(`--until=${options.until}`);
+    args.push(ref, '--');
+    if (options.path) args.push(options.path);
+    const out = await runGit(args, { gitDir });
+    return out
+      .toString('utf8')
+      .split(RECORD)
+      .filter(Boolean)
+      .map(parseCommit);
+  }
+
+  async countCommits(gitDir: string, ref: string, filePath?: string): Promise<number> {
+    const args = ['rev-list', '--count', ref, '--', ...(filePath ? [filePath] : [])];
+    return Number((await runGit(args, { gitDir })).toString().trim());
+  }
+
+  async branches(gitDir: string): Promise<Array<{ name: string; commit: string }>> {
+    const out = await runGit(
+      ['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)', 'refs/heads'],
+      { gitDir },
+    );
+    return out
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map(line => {
+        const [name, commit] = line.split('\0');
+        return { name, commit };
+      });
+  }
+
+  async createBranch(gitDir: string, name: string, commit: string): Promise<void> {
+    await runGit(['update-ref', `refs/heads/${name}`, commit, ''], { gitDir });
+  }
+
+  async deleteBranch(gitDir: string, name: string): Promise<void> {
+    await runGit(['update-ref', '-d', `refs/heads/${name}`], { gitDir });
+  }
+
+  async isValidBranchName(name: string): Promise<boolean> {
+    try {
+      await runGit(['check-ref-format', '--branch', name]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async setHead(gitDir: string, branch: string): Promise<void> {
+    await runGit(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { gitDir });
+  }
+
+  async archive(gitDir: string, commit: string, prefix: string, subPath?: string): Promise<Buffer> {
+    const args = ['archive', '--format=tar.gz', `--prefix=${prefix}/`, commit];
+    if (subPath) args.push('--', subPath);
+    return runGit(args, { gitDir });
+  }
+}
+
+function parseCommit(record: string): CommitInfo {
+  const [id, parents, an, ae, ad, cn, ce, cd, message] = record.split(FIELD);
+  return {
+    id,
+    parentIds: parents ? parents.split(' ') : [],
+    authorName: an,
+    authorEmail: ae,
+    authoredDate: ad,
+    committerName: cn,
+    committerEmail: ce,
+    committedDate: cd,
+    message: message.replace(/\n+$/, '\n'),
+  };
+}

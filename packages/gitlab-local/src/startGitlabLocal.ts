@@ -1,0 +1,117 @@
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApiRouter } from './api/apiRouter';
+import { GitRepositories } from './git/GitRepositories';
+import { ApiServices } from './http/ApiContext';
+import { createRequestHandler } from './http/createRequestHandler';
+import { FaultInjector, Faults } from './http/faults';
+import { RequestStats, Stats } from './http/RequestStats';
+import { GitlabStore } from './model/GitlabStore';
+import { applySeed } from './seed/applySeed';
+import { loadSeedManifest } from './seed/loadSeedManifest';
+import { addSyntheticProjects, syntheticRepositoryContent } from './seed/syntheticProjects';
+
+/** The example repositories committed with this package. */
+export const DEFAULT_SEED_DIR = path.resolve(__dirname, '../seed');
+
+/** @public */
+export interface StartGitlabLocalOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  host?: string;
+  /** Where the bare git repositories live. Repositories are rebuilt on start. */
+  dataDir: string;
+  /** Folder with `manifest.yaml` and `repos/`; default the committed seed. */
+  seedDir?: string;
+  /** Faults active from the first request; change later with setFaults. */
+  faults?: Faults;
+  /** Extra generated projects under `synthetic/` (repositories built lazily). */
+  syntheticProjects?: number;
+  /** Called with unexpected request failures; default logs to stderr. */
+  onError?: (error: unknown) => void;
+}
+
+/** @public */
+export interface GitlabLocal {
+  /** Web and git base URL, e.g. http://127.0.0.1:7080. */
+  url: string;
+  /** REST base URL, `${url}/api/v4`. */
+  apiUrl: string;
+  /** The admin (root) token. */
+  token: string;
+  /** Tokens of every seeded user, by username. */
+  tokens: Record<string, string>;
+  stop(): Promise<void>;
+  setFaults(faults: Faults): void;
+  stats(): Stats;
+  resetStats(): void;
+}
+
+/**
+ * Starts a local GitLab: REST API v4 subset, git smart HTTP and the
+ * `/-/local/` control endpoints, seeded from `seedDir`.
+ *
+ * @public
+ */
+export async function startGitlabLocal(options: StartGitlabLocalOptions): Promise<GitlabLocal> {
+  const seedDir = path.resolve(options.seedDir ?? DEFAULT_SEED_DIR);
+  const manifest = await loadSeedManifest(seedDir);
+
+  const repositoriesDir = path.join(path.resolve(options.dataDir), 'repositories');
+  // State lives in memory, so repositories from an earlier run would be orphans.
+  await fs.rm(repositoriesDir, { recursive: true, force: true });
+  await fs.mkdir(repositoriesDir, { recursive: true });
+
+  const store = new GitlabStore();
+  const repos = new GitRepositories(repositoriesDir, syntheticRepositoryContent);
+  await applySeed({ manifest, seedDir, store, repos });
+  const admin = [...store.users.values()].find(u => u.isAdmin)!;
+  addSyntheticProjects(store, options.syntheticProjects ?? 0, admin.id);
+
+  const faults = new FaultInjector(options.faults);
+  const stats = new RequestStats();
+  const services: ApiServices = { store, repos, baseUrl: '' };
+  const handler = createRequestHandler({
+    services,
+    router: createApiRouter(),
+    faults,
+    stats,
+    onError: options.onError ?? (error => console.error('gitlab-local: request failed', error)),
+  });
+  const server = http.createServer((req, res) => {
+    handler(req, res).catch(error => {
+      console.error('gitlab-local: unhandled error', error);
+      res.destroy();
+    });
+  });
+  // Injected drops destroy sockets; keep-alive sockets must not hold stop() up.
+  server.keepAliveTimeout = 1000;
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}`;
+  services.baseUrl = url;
+
+  return {
+    url,
+    apiUrl: `${url}/api/v4`,
+    token: admin.tokens[0],
+    tokens: Object.fromEntries([...store.users.values()].map(u => [u.username, u.tokens[0]])),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close(error => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+    setFaults: f => faults.set(f),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+  };
+}
