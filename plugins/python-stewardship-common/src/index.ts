@@ -1,1 +1,67 @@
+/**
+ * Isomorphic core of the python-stewardship plugin family: the rule pack for
+ * GitLab's Python guidelines, the engine that evaluates a repository
+ * snapshot, and the classifier for service, utility and library repositories.
+ *
+ * @packageDocumentation
+ */
+
 export * from './catalog/catalogConventions';
+export { handbookContent } from './handbook/handbookContent.generated';
+export type { RepositorySnapshot } from './snapshot/RepositorySnapshot';
+export {
+  SnapshotReadError,
+  isSnapshotReadError,
+} from './snapshot/SnapshotReadError';
+export type { SnapshotReadErrorReason } from './snapshot/SnapshotReadError';
+export {
+  createMemorySnapshot,
+  DEFAULT_MAX_FILE_BYTES,
+} from './snapshot/createMemorySnapshot';
+export type { MemorySnapshotOptions } from './snapshot/createMemorySnapshot';
+export {
+  evaluateRepository,
+  InvalidEvaluateOptionsError,
+} from './engine/evaluateRepository';
+export type { EvaluateOptions } from './engine/evaluateRepository';
+export type {
+  CheckResult,
+  ConformanceReport,
+} from './engine/ConformanceReport';
+export type { CheckContext } from './engine/CheckContext';
+export { classifyRepository } from './classify/classifyRepository';
+export type {
+  ClassificationSource,
+  ClassifyOptions,
+  RepositoryClassification,
+} from './classify/classifyFromFacts';
+export { checks, ruleCatalog } from './checks/checks';
+export { checkFamilies, checkFamilyTitle } from './checks/families';
+export type { CheckFamily } from './checks/families';
+export { checkDocsPath, handbookPages, repositoryTypes } from './checks/types';
+export type {
+  CheckDefinition,
+  CheckDocs,
+  CheckFix,
+  CheckLocation,
+  CheckMetadata,
+  CheckOutcome,
+  CheckStatus,
+  HandbookPage,
+  RepositoryType,
+} from './checks/types';
+export { renderChecksMarkdown } from './checks/renderChecksMarkdown';
+export { conformanceLevels } from './scoring/levels';
+export type { ConformanceLevel, ConformanceLevelId } from './scoring/levels';
+export {
+  defaultStewardshipOptions,
+  InvalidStewardshipOptionsError,
+  packageManagers,
+  resolveStewardshipOptions,
+  stewardshipOptionsSchema,
+} from './options/stewardshipOptions';
+export type {
+  PackageManager,
+  StewardshipOptions,
+  StewardshipOptionsInput,
+} from './options/stewardshipOptions';

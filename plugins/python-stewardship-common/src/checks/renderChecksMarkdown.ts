@@ -1,0 +1,35 @@
+import { checkFamilyTitle } from './families';
+import { checkDocsPath, CheckMetadata } from './types';
+
+/**
+ * Renders the rule pack as the Markdown table in CHECKS.md. A test compares
+ * the committed file with this output, so the list never goes stale.
+ *
+ * @public
+ */
+export function renderChecksMarkdown(
+  catalog: readonly CheckMetadata[],
+): string {
+  const lines = [
+    '# Python guideline checks',
+    '',
+    '<!-- Generated from src/checks. Do not edit by hand: run `UPDATE_CHECKS_MD=1 yarn backstage-cli package test checksMarkdown` in this package. -->',
+    '',
+    `The rule pack has ${catalog.length} checks. The handbook section is \`docs/guidelines/<page>.md#<anchor>\`. Advisory checks count towards the score but not towards the gold level.`,
+    '',
+    '| ID | Title | Family | Applies to | Weight | Requires | Handbook section |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const check of catalog) {
+    const weight = `${check.weight}${check.advisory ? ' (advisory)' : ''}`;
+    const requires = check.requires.length ? check.requires.join(', ') : '—';
+    lines.push(
+      `| ${check.id} | ${check.title} | ${checkFamilyTitle(
+        check.family,
+      )} | ${check.appliesTo.join(
+        ', ',
+      )} | ${weight} | ${requires} | \`${checkDocsPath(check)}\` |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+import { defineCheck, fail, listOf, pass, useCi } from '../support';
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+export const ciSecurityScanning = defineCheck({
+  id: 'PYG-025',
+  title: 'CI runs GitLab security scanners',
+  family: 'security',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 2,
+  advisory: true,
+  requires: ['PYG-020'],
+  rationale:
+    "Reviewers must watch for vulnerabilities; GitLab's SAST, secret detection and dependency scanning find the common ones automatically and show them in the merge request. Services also scan their container image.",
+  fix: {
+    summary:
+      'Include the GitLab security templates (or the equivalent CI components).',
+    snippet: {
+      path: '.gitlab-ci.yml',
+      language: 'yaml',
+      content:
+        'include:\n  - template: Jobs/SAST.gitlab-ci.yml\n  - template: Jobs/Secret-Detection.gitlab-ci.yml\n  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\n  - template: Jobs/Container-Scanning.gitlab-ci.yml # services\n',
+    },
+  },
+  docs: { page: 'development-guidelines', anchor: 'security-scanning' },
+  evaluate(context) {
+    const ci = useCi(context);
+    if (!ci.ok) return ci.outcome;
+    const required = [...context.options.requiredSecurityScanners];
+    if (
+      context.type === 'service' &&
+      !required.some(s => normalize(s) === 'containerscanning')
+    ) {
+      required.push('Container-Scanning');
+    }
+    const included = ci.ci.includes.map(include => normalize(include.value));
+    const missing = required.filter(
+      scanner => !included.some(value => value.includes(normalize(scanner))),
+    );
+    if (missing.length) {
+      return fail(`${ci.path} does not include ${listOf(missing)}`, {
+        path: ci.path,
+      });
+    }
+    return pass(`Includes ${listOf(required)}`, { path: ci.path });
+  },
+});

@@ -1,0 +1,86 @@
+import {
+  defineCheck,
+  fail,
+  listOf,
+  pass,
+  skip,
+  usePyproject,
+} from '../support';
+import { detectPackageManagers, LOCKFILES } from '../tooling';
+
+/** `[[package]]` names in poetry.lock, uv.lock or pdm.lock, read without a full TOML parse (locks are large). */
+function lockedPackageNames(text: string): Set<string> {
+  const names = new Set<string>();
+  const pattern = /^\[\[package\]\]\s*\r?\nname\s*=\s*"([^"]+)"/gm;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    names.add(match[1].toLowerCase().replace(/[-_.]+/g, '-'));
+  }
+  return names;
+}
+
+export const lockfileCommitted = defineCheck({
+  id: 'PYG-003',
+  title: 'Lockfile is committed and up to date',
+  family: 'packaging',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 3,
+  advisory: false,
+  requires: ['PYG-002'],
+  rationale:
+    'A committed lockfile makes installs on laptops, in CI and in images resolve to the same versions, so a green pipeline means something.',
+  fix: {
+    summary:
+      'Run `poetry lock` and commit poetry.lock whenever pyproject.toml dependencies change.',
+    snippet: {
+      path: 'terminal',
+      language: 'text',
+      content: 'poetry lock\ngit add poetry.lock\n',
+    },
+  },
+  docs: { page: 'creating-a-codebase', anchor: 'lockfiles' },
+  evaluate(context) {
+    const py = usePyproject(context);
+    if (!py.ok) return py.outcome;
+    const managers = detectPackageManagers(context, py.model).filter(d =>
+      context.options.allowedPackageManagers.includes(d.manager),
+    );
+    const withLock = managers.find(d => LOCKFILES[d.manager]);
+    if (!withLock) {
+      return skip(
+        `${listOf(
+          managers.map(d => d.manager),
+        )} writes no lockfile this check can read`,
+      );
+    }
+    const lockPath = context.inProject(LOCKFILES[withLock.manager]!);
+    const lock = context.text(lockPath);
+    if (lock.state === 'missing') {
+      return fail(`${lockPath} is not committed`, { path: lockPath });
+    }
+    if (lock.state === 'error') {
+      return {
+        status: 'error',
+        message: lock.message,
+        location: { path: lockPath },
+      };
+    }
+    const locked = lockedPackageNames(lock.value);
+    const declared = [
+      ...py.model.mainDependencies,
+      ...Object.values(py.model.dependencyGroups).flat(),
+    ];
+    const missing = [...new Set(declared)].filter(name => !locked.has(name));
+    if (missing.length) {
+      return fail(
+        `${lockPath} is stale: ${listOf(missing.slice(0, 5))} ${
+          missing.length === 1 ? 'is' : 'are'
+        } declared in ${py.path} but not locked`,
+        { path: lockPath },
+      );
+    }
+    return pass(
+      `${lockPath} locks all ${new Set(declared).size} declared dependencies`,
+      { path: lockPath },
+    );
+  },
+});

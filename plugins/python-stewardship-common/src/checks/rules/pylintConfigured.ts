@@ -1,0 +1,54 @@
+import { hasToolTable } from '../../parsers/pyprojectModel';
+import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+import { ruffSelectedRules, ruffSelects, usesRuff } from '../tooling';
+
+export const pylintConfigured = defineCheck({
+  id: 'PYG-010',
+  title: 'pylint is configured',
+  family: 'formatting-and-linting',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 2,
+  advisory: false,
+  requires: ['PYG-001'],
+  rationale:
+    "pylint finds likely bugs and quality problems that style linters miss, and it runs project-specific checkers. Configuring it in pyproject.toml (jobs = 0, no score) keeps runs fast and quiet. ruff's PL rules port most of it.",
+  fix: {
+    summary:
+      "Add [tool.pylint] sections to pyproject.toml, or select ruff's PL rules.",
+    snippet: {
+      path: 'pyproject.toml',
+      language: 'toml',
+      content:
+        '[tool.pylint.main]\njobs = 0\n\n[tool.pylint.reports]\nscore = "no"\n',
+    },
+  },
+  docs: { page: 'development-guidelines', anchor: 'formatting-and-linting' },
+  evaluate(context) {
+    const py = usePyproject(context);
+    if (!py.ok) return py.outcome;
+    if (hasToolTable(py.model, 'pylint')) {
+      return pass(
+        'pylint is configured in [tool.pylint]',
+        locate(py.path, py.text, /^\[tool\.pylint/m),
+      );
+    }
+    for (const file of ['.pylintrc', 'pylintrc']) {
+      if (context.exists(context.inProject(file))) {
+        return pass(
+          `pylint is configured in ${file} (see PYG-012 about moving it)`,
+          { path: context.inProject(file) },
+        );
+      }
+    }
+    if (
+      usesRuff(context, py.model) &&
+      ruffSelects(ruffSelectedRules(context, py.model), 'PL')
+    ) {
+      return pass("ruff's PL rules stand in for pylint", { path: py.path });
+    }
+    return fail(
+      `pylint is not configured: no [tool.pylint] in ${py.path} and ruff does not select PL rules`,
+      { path: py.path },
+    );
+  },
+});

@@ -1,0 +1,93 @@
+import { hasToolTable } from '../../parsers/pyprojectModel';
+import { lineOf } from '../../parsers/lineOf';
+import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+import {
+  blackLineLength,
+  ruffSelectedRules,
+  ruffSelects,
+  usesRuff,
+} from '../tooling';
+
+const FLAKE8_FILES = ['setup.cfg', '.flake8', 'tox.ini'];
+
+export const styleLinterAgreesWithFormatter = defineCheck({
+  id: 'PYG-009',
+  title: 'Style linter agrees with the formatter',
+  family: 'formatting-and-linting',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 2,
+  advisory: false,
+  requires: ['PYG-001'],
+  rationale:
+    "flake8 catches style errors black does not fix, but it complains about black's output unless its line length matches and E203 is ignored. flake8 cannot read pyproject.toml, so its settings live in setup.cfg. ruff's E and F rules cover the same ground.",
+  fix: {
+    summary:
+      "Configure flake8 in setup.cfg with the formatter's line length and E203 ignored, or use ruff.",
+    snippet: {
+      path: 'setup.cfg',
+      language: 'ini',
+      content:
+        '[flake8]\nmax-line-length = 120\nextend-ignore = E203,E501\nextend-exclude = **/__init__.py,.venv,tests\n',
+    },
+  },
+  docs: { page: 'development-guidelines', anchor: 'formatting-and-linting' },
+  evaluate(context) {
+    const py = usePyproject(context);
+    if (!py.ok) return py.outcome;
+    for (const file of FLAKE8_FILES) {
+      const path = context.inProject(file);
+      const ini = context.ini(path);
+      if (ini.state === 'error') {
+        return { status: 'error', message: ini.message, location: { path } };
+      }
+      const section = ini.state === 'ok' ? ini.value.flake8 : undefined;
+      if (ini.state !== 'ok' || !section) continue;
+      const location = { path, line: lineOf(ini.text, /^\[flake8\]/m) };
+      const lineLength = Number(section['max-line-length'] ?? 79);
+      const expected = blackLineLength(py.model);
+      if (lineLength !== expected) {
+        return fail(
+          `flake8 max-line-length is ${lineLength} but black formats to ${expected}`,
+          location,
+        );
+      }
+      const ignored = `${section['extend-ignore'] ?? ''},${
+        section.ignore ?? ''
+      }`;
+      if (!/\bE203\b/.test(ignored)) {
+        return fail(
+          "flake8 does not ignore E203, which flags black's slice formatting",
+          location,
+        );
+      }
+      return pass(
+        `flake8 in ${path} matches black (line length ${expected}, E203 ignored)`,
+        location,
+      );
+    }
+    if (usesRuff(context, py.model)) {
+      const rules = ruffSelectedRules(context, py.model);
+      const missing = ['E', 'F'].filter(prefix => !ruffSelects(rules, prefix));
+      return missing.length
+        ? fail(
+            `ruff does not select ${missing.join(
+              ' or ',
+            )} rules (pycodestyle/pyflakes)`,
+            locate(py.path, py.text, /select\s*=/),
+          )
+        : pass('ruff lints with pycodestyle (E) and pyflakes (F) rules', {
+            path: py.path,
+          });
+    }
+    if (hasToolTable(py.model, 'flake8')) {
+      return fail(
+        'flake8 does not read [tool.flake8] from pyproject.toml; move it to setup.cfg [flake8]',
+        locate(py.path, py.text, /^\[tool\.flake8\]/m),
+      );
+    }
+    return fail(
+      'No style linter: no [flake8] section in setup.cfg, .flake8 or tox.ini, and no ruff',
+      { path: context.inProject('setup.cfg') },
+    );
+  },
+});

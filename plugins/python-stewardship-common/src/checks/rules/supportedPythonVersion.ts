@@ -1,0 +1,63 @@
+import {
+  compareMinor,
+  formatMinor,
+  lowestAllowedMinor,
+  parseMinor,
+} from '../../parsers/pythonVersion';
+import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+
+export const supportedPythonVersion = defineCheck({
+  id: 'PYG-006',
+  title: 'A supported Python version is targeted',
+  family: 'python-version',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 2,
+  advisory: true,
+  requires: ['PYG-001'],
+  rationale:
+    'Old Python minors lose security fixes and hold back dependencies. The guidelines and their examples target 3.12 or newer; the minimum is an organisation option.',
+  fix: {
+    summary:
+      'Raise the lower bound of requires-python (and the pinned interpreter) to the minimum supported minor.',
+    snippet: {
+      path: 'pyproject.toml',
+      language: 'toml',
+      content: '[project]\nrequires-python = ">=3.12,<3.13"\n',
+    },
+  },
+  docs: {
+    page: 'python-for-non-python-developers',
+    anchor: 'choosing-a-python-version',
+  },
+  evaluate(context) {
+    const py = usePyproject(context);
+    if (!py.ok) return py.outcome;
+    const constraint = py.model.pythonConstraint;
+    const minimum = parseMinor(context.options.minimumPythonVersion)!;
+    if (!constraint) {
+      return fail(
+        `${py.path} does not state a Python version, so nothing stops installs on unsupported ones`,
+        { path: py.path },
+      );
+    }
+    const lowest = lowestAllowedMinor(constraint);
+    const location = locate(py.path, py.text, constraint);
+    if (!lowest) {
+      return fail(
+        `python "${constraint}" has no lower bound; start it at ${formatMinor(
+          minimum,
+        )}`,
+        location,
+      );
+    }
+    if (compareMinor(lowest, minimum) < 0) {
+      return fail(
+        `python "${constraint}" allows ${formatMinor(
+          lowest,
+        )}; the minimum supported is ${formatMinor(minimum)}`,
+        location,
+      );
+    }
+    return pass(`Targets Python ${formatMinor(lowest)} or newer`, location);
+  },
+});

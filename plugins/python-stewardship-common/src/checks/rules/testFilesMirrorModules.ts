@@ -1,0 +1,62 @@
+import { defineCheck, fail, listOf, pass, skip } from '../support';
+
+/** Test folders that exercise the system as a whole, not one module. */
+const NOT_MIRRORED =
+  /^tests\/(integration|e2e|functional|acceptance|system|smoke|load|performance|fixtures?)\//;
+
+export const testFilesMirrorModules = defineCheck({
+  id: 'PYG-017',
+  title: 'Test files mirror source modules',
+  family: 'testing',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 1,
+  advisory: false,
+  requires: ['PYG-016'],
+  rationale:
+    'When tests/foo/bar/test_baz.py tests foo/bar/baz.py, finding the tests for a change is mechanical, and a missing test file is obvious in review.',
+  fix: {
+    summary:
+      'Name unit test files after the module they test, at the same relative path under tests/. Integration tests may live in tests/integration/.',
+    snippet: {
+      path: 'layout',
+      language: 'text',
+      content:
+        'my_package/core/parser.py\ntests/my_package/core/test_parser.py\n',
+    },
+  },
+  docs: { page: 'development-guidelines', anchor: 'testing-with-pytest' },
+  evaluate(context) {
+    const paths = context.projectPaths();
+    const sources = new Set(
+      paths.filter(p => p.endsWith('.py') && !p.startsWith('tests/')),
+    );
+    const unitTests = paths.filter(
+      p => /^tests\/(.+\/)?test_[^/]+\.py$/.test(p) && !NOT_MIRRORED.test(p),
+    );
+    if (!unitTests.length) {
+      return skip(
+        'All tests are integration-style tests, which need not mirror modules',
+      );
+    }
+    const orphans = unitTests.filter(test => {
+      const relative = test
+        .slice('tests/'.length)
+        .replace(/(^|\/)test_([^/]+)$/, '$1$2');
+      return !sources.has(relative) && !sources.has(`src/${relative}`);
+    });
+    if (orphans.length) {
+      const shown = orphans.slice(0, 3).map(p => context.inProject(p));
+      return fail(
+        `${orphans.length} of ${
+          unitTests.length
+        } unit test files have no module at the mirrored path, e.g. ${listOf(
+          shown,
+        )}`,
+        { path: shown[0] },
+      );
+    }
+    return pass(
+      `All ${unitTests.length} unit test files mirror a source module`,
+    );
+  },
+});

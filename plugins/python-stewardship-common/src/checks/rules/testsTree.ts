@@ -1,0 +1,48 @@
+import { defineCheck, fail, pass } from '../support';
+
+export const testsTree = defineCheck({
+  id: 'PYG-016',
+  title: 'Tests live in a tests/ tree',
+  family: 'testing',
+  appliesTo: ['service', 'utility', 'library'],
+  weight: 2,
+  advisory: false,
+  requires: [],
+  rationale:
+    'A top-level tests/ folder with conftest.py for shared fixtures and test_*.py files is what pytest discovers by default and what contributors expect.',
+  fix: {
+    summary:
+      'Put tests under tests/ as test_<module>.py, with shared fixtures in tests/conftest.py.',
+    snippet: {
+      path: 'tests/conftest.py',
+      language: 'text',
+      content: 'import pytest\n\n\n@pytest.fixture\ndef settings():\n    ...\n',
+    },
+  },
+  docs: { page: 'development-guidelines', anchor: 'testing-with-pytest' },
+  evaluate(context) {
+    const paths = context.projectPaths();
+    const testFiles = paths.filter(p =>
+      /^tests\/(.+\/)?test_[^/]+\.py$/.test(p),
+    );
+    if (!testFiles.length) {
+      const elsewhere = paths.find(p => /(^|\/)test_[^/]+\.py$/.test(p));
+      return fail(
+        elsewhere
+          ? `Tests exist (${context.inProject(elsewhere)}) but not under tests/`
+          : 'No tests/test_*.py files found',
+        { path: context.inProject('tests') },
+      );
+    }
+    if (!paths.includes('tests/conftest.py')) {
+      return fail(
+        `${testFiles.length} test files but no tests/conftest.py for shared fixtures`,
+        { path: context.inProject('tests/conftest.py') },
+      );
+    }
+    return pass(
+      `${testFiles.length} test files under tests/ with a conftest.py`,
+      { path: context.inProject('tests/conftest.py') },
+    );
+  },
+});

@@ -1,0 +1,41 @@
+import { allDependencies } from '../../parsers/pyprojectModel';
+import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+
+export const utilityEntryPoint = defineCheck({
+  id: 'PYG-035',
+  title: 'Utility declares a console entry point',
+  family: 'publishing',
+  appliesTo: ['utility'],
+  weight: 2,
+  advisory: false,
+  requires: ['PYG-001'],
+  rationale:
+    'A utility is installed from PyPI and run as a command. A declared script gives users that command on their PATH; typer is the recommended way to build it.',
+  fix: {
+    summary:
+      'Declare the command in [project.scripts] (or [tool.poetry.scripts]).',
+    snippet: {
+      path: 'pyproject.toml',
+      language: 'toml',
+      content: '[project.scripts]\nmy-tool = "my_tool.cli:app"\n',
+    },
+  },
+  docs: { page: 'deployment', anchor: 'command-line-utilities' },
+  evaluate(context) {
+    const py = usePyproject(context);
+    if (!py.ok) return py.outcome;
+    const [first] = py.model.scripts;
+    if (!first) {
+      return fail(`${py.path} declares no console script for this utility`, {
+        path: py.path,
+      });
+    }
+    const typer = allDependencies(py.model).has('typer')
+      ? ' (built with typer)'
+      : '';
+    return pass(
+      `Provides the ${first} command${typer}`,
+      locate(py.path, py.text, first),
+    );
+  },
+});

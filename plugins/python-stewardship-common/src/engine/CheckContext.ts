@@ -1,0 +1,56 @@
+import type { RepositoryType } from '../checks/types';
+import type { StewardshipOptions } from '../options/stewardshipOptions';
+import type { CiConfig } from '../parsers/gitlabCi';
+import type { Codeowners } from '../parsers/codeowners';
+import type { Dockerfile } from '../parsers/dockerfile';
+import type { IniDocument } from '../parsers/parseIni';
+import type { Makefile } from '../parsers/makefile';
+import type { Parsed } from '../parsers/Parsed';
+import type { PyprojectModel } from '../parsers/pyprojectModel';
+import type { Table } from '../parsers/tomlAccess';
+
+/**
+ * Everything a check may look at. Files are read and parsed at most once per
+ * evaluation and shared between checks; checks never do I/O themselves.
+ *
+ * Paths passed in and returned are repository-relative. Project files
+ * (pyproject.toml, tests, Dockerfile) live under {@link CheckContext.projectRoot},
+ * which is empty unless the Python project sits in a subfolder; repository
+ * files (`.gitlab-ci.yml`, CODEOWNERS, `.gitlab/`) are always at the top.
+ *
+ * @public
+ */
+export interface CheckContext {
+  readonly type: RepositoryType;
+  readonly options: StewardshipOptions;
+  /** `''` or a folder with a trailing slash, e.g. `services/api/`. */
+  readonly projectRoot: string;
+  /** All file paths of the repository. */
+  readonly paths: readonly string[];
+  /** Whether a file exists (repository-relative path). */
+  exists(path: string): boolean;
+  /** Project-relative path → repository-relative path. */
+  inProject(relativePath: string): string;
+  /** Paths under the project root, relative to it. */
+  projectPaths(): readonly string[];
+  /** The text of a file. */
+  text(path: string): Parsed<string>;
+  pyproject(): Parsed<PyprojectModel>;
+  /** Any TOML file, e.g. `ruff.toml` or `mise.toml`. */
+  toml(path: string): Parsed<Table>;
+  /** `.gitlab-ci.yml` with its local includes. */
+  ci(): Parsed<CiConfig>;
+  /** An INI file such as `setup.cfg` or `.flake8`. */
+  ini(path: string): Parsed<IniDocument>;
+  /** The project's `Dockerfile` (or `Containerfile`). */
+  dockerfile(): Parsed<Dockerfile>;
+  /** The project's `Makefile`. */
+  makefile(): Parsed<Makefile>;
+  /** The first CODEOWNERS file GitLab would use. */
+  codeowners(): Parsed<Codeowners>;
+  /**
+   * Every command CI jobs run (scripts of visible jobs), with `make` targets
+   * expanded into their recipes. Empty when there is no readable CI config.
+   */
+  ciCommands(): Array<{ job: string; command: string; path: string }>;
+}

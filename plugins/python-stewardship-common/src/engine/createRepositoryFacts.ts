@@ -1,0 +1,244 @@
+import { RepositorySnapshot } from '../snapshot/RepositorySnapshot';
+import { isSnapshotReadError } from '../snapshot/SnapshotReadError';
+import { normalizePath } from '../snapshot/normalizePath';
+import { Parsed } from '../parsers/Parsed';
+import { parseToml } from '../parsers/parseToml';
+import { Table } from '../parsers/tomlAccess';
+import { toPyprojectModel, PyprojectModel } from '../parsers/pyprojectModel';
+import { loadGitlabCi, CiConfig } from '../parsers/gitlabCi';
+import { parseIni, IniDocument } from '../parsers/parseIni';
+import { parseDockerfile, Dockerfile } from '../parsers/dockerfile';
+import {
+  parseMakefile,
+  expandMakeTarget,
+  makeInvocations,
+  Makefile,
+} from '../parsers/makefile';
+import { parseCodeowners, Codeowners } from '../parsers/codeowners';
+import { findProjectRoot } from './findProjectRoot';
+import { RepositoryFacts } from './RepositoryFacts';
+
+/** GitLab looks for CODEOWNERS in this order and uses the first it finds. */
+const CODEOWNERS_PATHS = [
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+  '.gitlab/CODEOWNERS',
+];
+
+export interface RepositoryFactsOptions {
+  maxFileBytes: number;
+  /** Forces the project folder instead of detecting it. */
+  projectRoot?: string;
+}
+
+/**
+ * Wraps a snapshot so each file is read and parsed at most once, and so no
+ * read or parse failure escapes as an exception.
+ */
+export function createRepositoryFacts(
+  snapshot: RepositorySnapshot,
+  options: RepositoryFactsOptions,
+): RepositoryFacts {
+  const paths = safeListPaths(snapshot);
+  const pathSet = new Set(paths);
+  const projectRoot =
+    options.projectRoot !== undefined
+      ? normalizeFolder(options.projectRoot)
+      : findProjectRoot(paths);
+  const inProject = (relative: string) => `${projectRoot}${relative}`;
+  const memo = new Map<string, unknown>();
+  const once = <T>(key: string, compute: () => T): T => {
+    if (!memo.has(key)) {
+      memo.set(key, compute());
+    }
+    return memo.get(key) as T;
+  };
+
+  const text = (rawPath: string): Parsed<string> =>
+    once(`text:${rawPath}`, () => {
+      const path = normalizePath(rawPath);
+      if (!pathSet.has(path)) {
+        return { state: 'missing', path };
+      }
+      try {
+        const value = snapshot.readText(path);
+        if (value.length > options.maxFileBytes) {
+          return {
+            state: 'error',
+            path,
+            message: `${path} is larger than ${options.maxFileBytes} bytes; not parsed`,
+          };
+        }
+        return { state: 'ok', path, value, text: value };
+      } catch (error) {
+        if (isSnapshotReadError(error)) {
+          if (error.reason === 'missing') {
+            return { state: 'missing', path };
+          }
+          return { state: 'error', path, message: error.message };
+        }
+        return {
+          state: 'error',
+          path,
+          message: `cannot read ${path}: ${String(error)}`,
+        };
+      }
+    });
+
+  const parseWith = <T>(
+    path: string,
+    parse: (content: string) => T,
+  ): Parsed<T> =>
+    once(`parsed:${path}`, () => {
+      const read = text(path);
+      if (read.state !== 'ok') {
+        return read;
+      }
+      try {
+        return {
+          state: 'ok',
+          path,
+          text: read.value,
+          value: parse(read.value),
+        };
+      } catch (error) {
+        return {
+          state: 'error',
+          path,
+          message: `cannot parse ${path}: ${(error as Error).message}`,
+        };
+      }
+    });
+
+  const firstExisting = (candidates: string[]) =>
+    candidates.find(candidate => pathSet.has(candidate)) ?? candidates[0];
+
+  const facts: RepositoryFacts = {
+    projectRoot,
+    paths,
+    exists: path => pathSet.has(normalizePath(path)),
+    inProject,
+    projectPaths: () =>
+      once('projectPaths', () =>
+        paths
+          .filter(p => p.startsWith(projectRoot))
+          .map(p => p.slice(projectRoot.length)),
+      ),
+    text,
+    pyproject: () =>
+      once('pyproject', (): Parsed<PyprojectModel> => {
+        const path = inProject('pyproject.toml');
+        const read = text(path);
+        if (read.state !== 'ok') {
+          return read;
+        }
+        const parsed = parseToml(read.value);
+        if (!parsed.ok) {
+          return {
+            state: 'error',
+            path,
+            message: `${path} is not valid TOML: ${parsed.message}`,
+            line: parsed.line,
+          };
+        }
+        return {
+          state: 'ok',
+          path,
+          text: read.value,
+          value: toPyprojectModel(parsed.value),
+        };
+      }),
+    ci: () =>
+      once('ci', (): Parsed<CiConfig> => {
+        const result = loadGitlabCi('.gitlab-ci.yml', text, paths);
+        if (result.state === 'error' && !result.message.includes(result.path)) {
+          return {
+            ...result,
+            message: `${result.path} is not valid CI YAML: ${result.message}`,
+          };
+        }
+        return result;
+      }),
+    toml: (path: string): Parsed<Table> =>
+      once(`toml:${path}`, (): Parsed<Table> => {
+        const read = text(path);
+        if (read.state !== 'ok') {
+          return read;
+        }
+        const parsed = parseToml(read.value);
+        return parsed.ok
+          ? { state: 'ok', path, text: read.value, value: parsed.value }
+          : {
+              state: 'error',
+              path,
+              message: `${path} is not valid TOML: ${parsed.message}`,
+              line: parsed.line,
+            };
+      }),
+    ini: (path: string): Parsed<IniDocument> => parseWith(path, parseIni),
+    dockerfile: (): Parsed<Dockerfile> =>
+      parseWith(
+        firstExisting([
+          inProject('Dockerfile'),
+          inProject('Containerfile'),
+          'Dockerfile',
+        ]),
+        parseDockerfile,
+      ),
+    makefile: (): Parsed<Makefile> =>
+      parseWith(
+        firstExisting([inProject('Makefile'), 'Makefile']),
+        parseMakefile,
+      ),
+    codeowners: (): Parsed<Codeowners> =>
+      parseWith(firstExisting(CODEOWNERS_PATHS), parseCodeowners),
+    ciCommands: () =>
+      once('ciCommands', () => {
+        const ci = facts.ci();
+        if (ci.state !== 'ok') {
+          return [];
+        }
+        const makefile = facts.makefile();
+        const commands: Array<{ job: string; command: string; path: string }> =
+          [];
+        for (const job of ci.value.jobs.filter(j => !j.hidden)) {
+          for (const command of job.commands) {
+            const path =
+              ci.value.files.find(file =>
+                file.text.includes(command.split('\n')[0]),
+              )?.path ?? ci.path;
+            commands.push({ job: job.name, command, path });
+            if (makefile.state === 'ok') {
+              for (const target of makeInvocations(command)) {
+                for (const expanded of expandMakeTarget(
+                  makefile.value,
+                  target,
+                )) {
+                  commands.push({
+                    job: job.name,
+                    command: expanded,
+                    path: makefile.path,
+                  });
+                }
+              }
+            }
+          }
+        }
+        return commands;
+      }),
+  };
+  return facts;
+}
+
+function safeListPaths(snapshot: RepositorySnapshot): string[] {
+  try {
+    return snapshot.listPaths().map(normalizePath);
+  } catch {
+    return [];
+  }
+}
+
+function normalizeFolder(folder: string): string {
+  const normalized = normalizePath(folder).replace(/\/+$/, '');
+  return normalized ? `${normalized}/` : '';
+}

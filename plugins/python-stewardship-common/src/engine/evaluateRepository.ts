@@ -1,0 +1,229 @@
+import { checks as defaultChecks } from '../checks/checks';
+import { checkFamilies } from '../checks/families';
+import {
+  CheckDefinition,
+  checkDocsPath,
+  CheckOutcome,
+  CheckStatus,
+} from '../checks/types';
+import { classifyFromFacts } from '../classify/classifyFromFacts';
+import {
+  resolveStewardshipOptions,
+  StewardshipOptionsInput,
+} from '../options/stewardshipOptions';
+import {
+  assessLevels,
+  highestLevel,
+  scoreResults,
+} from '../scoring/scoreResults';
+import { RepositorySnapshot } from '../snapshot/RepositorySnapshot';
+import { CheckContext } from './CheckContext';
+import { CheckResult, ConformanceReport } from './ConformanceReport';
+import { createRepositoryFacts } from './createRepositoryFacts';
+import { readExemptions } from './readExemptions';
+
+/** @public */
+export interface EvaluateOptions {
+  /** Organisation options; missing fields take the guidelines' defaults. */
+  stewardship?: StewardshipOptionsInput;
+  /** Forces the repository type (e.g. the CLI's `--type`). */
+  type?: string;
+  /** The entity's `python-stewardship.io/repository-type` annotation. */
+  annotationType?: string;
+  /** Only run these check ids or family ids. */
+  select?: readonly string[];
+  /** Leave out these check ids or family ids. */
+  ignore?: readonly string[];
+  /** Folder of the Python project; detected when omitted. */
+  projectRoot?: string;
+  /** Replaces the rule pack (tests, experiments). */
+  checks?: readonly CheckDefinition[];
+}
+
+/**
+ * Thrown for caller mistakes such as selecting an unknown check id.
+ * Problems in the repository never throw; they become results.
+ *
+ * @public
+ */
+export class InvalidEvaluateOptionsError extends Error {
+  readonly name = 'InvalidEvaluateOptionsError';
+}
+
+/**
+ * Runs the rule pack against one repository snapshot. Deterministic: the
+ * same files and options always give the same report.
+ *
+ * @public
+ */
+export function evaluateRepository(
+  snapshot: RepositorySnapshot,
+  options: EvaluateOptions = {},
+): ConformanceReport {
+  const stewardship = resolveStewardshipOptions(options.stewardship ?? {});
+  const rulePack = options.checks ?? defaultChecks;
+  const selected = selectChecks(rulePack, options.select, options.ignore);
+  const facts = createRepositoryFacts(snapshot, {
+    maxFileBytes: stewardship.maxFileBytes,
+    projectRoot: options.projectRoot,
+  });
+  const classification = classifyFromFacts(facts, {
+    explicitType: options.type,
+    annotationType: options.annotationType,
+  });
+  const context: CheckContext = {
+    ...facts,
+    type: classification.type,
+    options: stewardship,
+  };
+  const { exemptions, warnings } = readExemptions(
+    facts,
+    new Set(rulePack.map(c => c.id)),
+  );
+  if (options.type && classification.source !== 'option') {
+    warnings.push(
+      `Ignored type "${options.type}"; expected service, utility or library`,
+    );
+  }
+
+  const statusById = new Map<string, CheckStatus>();
+  const results: CheckResult[] = [];
+  for (const check of selected) {
+    if (!check.appliesTo.includes(classification.type)) {
+      continue;
+    }
+    const result = runCheck(check, context, exemptions, statusById);
+    statusById.set(check.id, result.status);
+    results.push(result);
+  }
+
+  const levels = assessLevels(results);
+  const counts = {
+    pass: 0,
+    fail: 0,
+    skip: 0,
+    error: 0,
+    exempt: 0,
+    total: results.length,
+  };
+  for (const result of results) {
+    counts[result.status]++;
+  }
+  return {
+    schemaVersion: 1,
+    commitId: snapshot.commitId,
+    projectRoot: facts.projectRoot,
+    repositoryType: classification.type,
+    classification,
+    results,
+    score: scoreResults(results),
+    level: highestLevel(levels) ?? null,
+    levels,
+    counts,
+    warnings: [
+      ...classification.reasons.filter(r => r.startsWith('ignored')),
+      ...warnings,
+    ],
+  };
+}
+
+function runCheck(
+  check: CheckDefinition,
+  context: CheckContext,
+  exemptions: Map<string, string>,
+  statusById: Map<string, CheckStatus>,
+): CheckResult {
+  const base = {
+    id: check.id,
+    title: check.title,
+    family: check.family,
+    docs: checkDocsPath(check),
+    weight: check.weight,
+    advisory: check.advisory,
+    blockedBy: [] as string[],
+  };
+  const exemption = exemptions.get(check.id);
+  if (exemption !== undefined) {
+    return { ...base, status: 'exempt', message: exemption };
+  }
+  // A prerequisite that is not applicable or not selected does not block.
+  const blockedBy = check.requires.filter(id => {
+    const status = statusById.get(id);
+    return status !== undefined && status !== 'pass';
+  });
+  if (blockedBy.length) {
+    return {
+      ...base,
+      status: 'skip',
+      blockedBy,
+      message: `Skipped because ${blockedBy
+        .map(id => `${id} (${statusById.get(id)})`)
+        .join(', ')} did not pass`,
+    };
+  }
+  let outcome: CheckOutcome;
+  try {
+    outcome = check.evaluate(context);
+  } catch (error) {
+    // A bug in one check must not take the whole report down.
+    outcome = {
+      status: 'error',
+      message: `${check.id} failed unexpectedly: ${
+        (error as Error)?.message ?? String(error)
+      }`,
+    };
+  }
+  const location = 'location' in outcome ? outcome.location : undefined;
+  return {
+    ...base,
+    status: outcome.status,
+    message: outcome.message,
+    ...(location ? { location: stripUndefined(location) } : {}),
+  };
+}
+
+function stripUndefined(location: { path: string; line?: number }) {
+  return location.line === undefined
+    ? { path: location.path }
+    : { path: location.path, line: location.line };
+}
+
+function selectChecks(
+  rulePack: readonly CheckDefinition[],
+  select: readonly string[] | undefined,
+  ignore: readonly string[] | undefined,
+): CheckDefinition[] {
+  const families = new Set<string>(checkFamilies.map(f => f.id));
+  const ids = new Set(rulePack.map(c => c.id));
+  const normalize = (list: readonly string[] | undefined, flag: string) => {
+    const values = (list ?? []).map(v => v.trim()).filter(Boolean);
+    const unknown = values.filter(
+      v => !ids.has(v.toUpperCase()) && !families.has(v.toLowerCase()),
+    );
+    if (unknown.length) {
+      throw new InvalidEvaluateOptionsError(
+        `Unknown check id or family in ${flag}: ${unknown.join(
+          ', ',
+        )}. Check ids look like PYG-001; families are ${[...families].join(
+          ', ',
+        )}`,
+      );
+    }
+    return new Set(
+      values.map(v =>
+        ids.has(v.toUpperCase()) ? v.toUpperCase() : v.toLowerCase(),
+      ),
+    );
+  };
+  const selectSet = normalize(select, 'select');
+  const ignoreSet = normalize(ignore, 'ignore');
+  const matches = (set: Set<string>, check: CheckDefinition) =>
+    set.has(check.id) || set.has(check.family);
+  return [...rulePack]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .filter(
+      check =>
+        (selectSet.size === 0 || matches(selectSet, check)) &&
+        !matches(ignoreSet, check),
+    );
+}

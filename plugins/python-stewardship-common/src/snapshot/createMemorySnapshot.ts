@@ -1,0 +1,80 @@
+import { RepositorySnapshot } from './RepositorySnapshot';
+import { SnapshotReadError } from './SnapshotReadError';
+import { normalizePath } from './normalizePath';
+
+/**
+ * Files larger than this are refused: no config file the checks read is
+ * anywhere near a megabyte, and refusing keeps evaluation fast and bounded.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
+
+/** @public */
+export interface MemorySnapshotOptions {
+  /** Largest file `readText` returns; defaults to {@link DEFAULT_MAX_FILE_BYTES}. */
+  maxFileBytes?: number;
+}
+
+/**
+ * Builds a snapshot from file contents held in memory, for example files the
+ * backend fetched from GitLab, or fixtures in tests.
+ *
+ * Bytes are decoded as strict UTF-8; content that is not valid UTF-8 or
+ * contains NUL characters is treated as binary.
+ *
+ * @public
+ */
+export function createMemorySnapshot(
+  files: Record<string, string | Uint8Array>,
+  commitId?: string,
+  options: MemorySnapshotOptions = {},
+): RepositorySnapshot {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const contents = new Map<string, string | Uint8Array>();
+  for (const [path, content] of Object.entries(files)) {
+    contents.set(normalizePath(path), content);
+  }
+  const decoded = new Map<string, string>();
+  const paths = [...contents.keys()].sort();
+
+  return {
+    commitId,
+    listPaths: () => [...paths],
+    readText(rawPath: string): string {
+      const path = normalizePath(rawPath);
+      const cached = decoded.get(path);
+      if (cached !== undefined) {
+        return cached;
+      }
+      const content = contents.get(path);
+      if (content === undefined) {
+        throw new SnapshotReadError(path, 'missing');
+      }
+      const size =
+        typeof content === 'string' ? content.length : content.byteLength;
+      if (size > maxFileBytes) {
+        throw new SnapshotReadError(
+          path,
+          'too-large',
+          `${path} is ${size} bytes, more than the ${maxFileBytes} bytes allowed`,
+        );
+      }
+      const text =
+        typeof content === 'string' ? content : decodeUtf8(path, content);
+      if (text.includes('\u0000')) {
+        throw new SnapshotReadError(path, 'binary');
+      }
+      decoded.set(path, text);
+      return text;
+    },
+  };
+}
+
+function decodeUtf8(path: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SnapshotReadError(path, 'binary');
+  }
+}
