@@ -142,62 +142,58 @@ Reviewer roulette is a Danger bot comment on every merge request that suggests
 a reviewer and a maintainer, picked at random from the pool, skipping people
 who are out of office or at capacity. Setting it up:
 
-1. **Register the project** in \`data/projects.yml\` of the \`www-gitlab-com\`
-   repository:
+**Step 1: register the project** in \`data/projects.yml\` of the
+\`www-gitlab-com\` repository:
 
-    \`\`\`yaml
-    example-gateway:
-      name: Example gateway
-      path: gitlab-org/example-gateway
-      link: https://gitlab.com/gitlab-org/example-gateway
-      description: Routes code-suggestion requests to model providers.
-    \`\`\`
+\`\`\`yaml
+example-gateway:
+  name: Example gateway
+  path: gitlab-org/example-gateway
+  link: https://gitlab.com/gitlab-org/example-gateway
+  description: Routes code-suggestion requests to model providers.
+\`\`\`
 
-2. **Create the maintainers group** in the \`gitlab-org/maintainers\` namespace
-   (for example \`@gitlab-org/maintainers/example-gateway\`) and name it in
-   \`CODEOWNERS\`.
-3. **Add Danger to the project.** A \`Gemfile\` with the \`gitlab-dangerfiles\`
-   gem, a \`Dangerfile\`, and the danger-review CI component. Store a project
-   access token with the \`api\` scope as the masked CI/CD variable
-   \`DANGER_GITLAB_API_TOKEN\`.
+**Step 2: create the maintainers group** in the \`gitlab-org/maintainers\`
+namespace (for example \`@gitlab-org/maintainers/example-gateway\`) and name it
+in \`CODEOWNERS\`.
 
-    \`\`\`ruby
-    # Gemfile (excerpt)
-    gem 'gitlab-dangerfiles', '~> 4.8', require: false
-    \`\`\`
+**Step 3: add Danger to the project**: a \`Gemfile\` with the
+\`gitlab-dangerfiles\` gem, a \`Dangerfile\`, and the danger-review CI component.
+Store a project access token with the \`api\` scope as the masked CI/CD variable
+\`DANGER_GITLAB_API_TOKEN\`.
 
-    \`\`\`ruby
-    # Dangerfile
-    # frozen_string_literal: true
+\`\`\`ruby
+# Gemfile (excerpt)
+gem 'gitlab-dangerfiles', '~> 4.8', require: false
+\`\`\`
 
-    require 'gitlab-dangerfiles'
+\`\`\`ruby
+# Dangerfile
+# frozen_string_literal: true
 
-    Gitlab::Dangerfiles.for_project(self, 'example-gateway') do |dangerfiles|
-      dangerfiles.import_plugins
-      dangerfiles.import_dangerfiles(only: %w[roulette type_label subtype_label])
-    end
-    \`\`\`
+require 'gitlab-dangerfiles'
 
-    \`\`\`yaml
-    # .gitlab-ci.yml
-    include:
-      - component: $CI_SERVER_FQDN/gitlab-org/components/danger-review/danger-review@2.1.0
-    \`\`\`
+Gitlab::Dangerfiles.for_project(self, 'example-gateway') do |dangerfiles|
+  dangerfiles.import_plugins
+  dangerfiles.import_dangerfiles(only: %w[roulette type_label subtype_label])
+end
+\`\`\`
 
-4. **Fill the pool.**
-    - *Large codebases:* each reviewer and maintainer adds the project to the
-      \`projects:\` map of their team member entry, with their role, and the
-      project adds the "individual roulette" Danger configuration from
-      \`gitlab-org/python/code-review-templates\`:
+\`\`\`yaml
+# .gitlab-ci.yml
+include:
+  - component: $CI_SERVER_FQDN/gitlab-org/components/danger-review/danger-review@2.1.0
+\`\`\`
 
-        \`\`\`yaml
-        projects:
-          example-gateway: reviewer
-        \`\`\`
+**Step 4: fill the pool.** How depends on the review set-up:
 
-    - *Small codebases:* the project adds the "shared pool" Danger
-      configuration from the same repository, which draws reviewers and
-      maintainers from the Python experts.
+- *Large codebases:* each reviewer and maintainer adds the project to the
+  \`projects:\` map of their team member entry, with their role (for example
+  \`example-gateway: reviewer\`), and the project adds the "individual roulette"
+  Danger configuration from \`gitlab-org/python/code-review-templates\`.
+- *Small codebases:* the project adds the "shared pool" Danger configuration
+  from the same repository, which draws reviewers and maintainers from the
+  Python experts.
 
 Checked by: PYG-027
 
@@ -2136,34 +2132,35 @@ Checked by: PYG-006
 
 You need three things: a version manager, Python, and Poetry.
 
-1. **Install mise**, a version manager that reads the same \`.tool-versions\`
-   file asdf uses (if you already use asdf or pyenv, keep them; they work too):
+**Step 1: install mise**, a version manager that reads the same
+\`.tool-versions\` file asdf uses (if you already use asdf or pyenv, keep them;
+they work too):
 
-    \`\`\`shell
-    brew install mise
-    echo 'eval "$(mise activate zsh)"' >> ~/.zshrc   # or bash: ~/.bashrc
-    exec $SHELL
-    \`\`\`
+\`\`\`shell
+brew install mise
+echo 'eval "$(mise activate zsh)"' >> ~/.zshrc   # or bash: ~/.bashrc
+exec $SHELL
+\`\`\`
 
-2. **Install Python and Poetry for a repository.** Inside a cloned repository,
-   \`mise install\` installs every tool listed in \`.tool-versions\`, including
-   Poetry when it is listed. To install a Python globally for experiments:
-   \`mise use --global python@3.12\`.
+**Step 2: install Python and Poetry for a repository.** Inside a cloned
+repository, \`mise install\` installs every tool listed in \`.tool-versions\`,
+including Poetry when it is listed. To install a Python globally for
+experiments, run \`mise use --global python@3.12\`.
 
-3. **If Poetry is not in \`.tool-versions\`**, install it with its official
-   installer (or \`pipx install poetry\`), in the version the codebase's CI uses:
+**Step 3: if Poetry is not in \`.tool-versions\`**, install it with its official
+installer (or \`pipx install poetry\`), in the version the codebase's CI uses:
 
-    \`\`\`shell
-    curl -sSL https://install.python-poetry.org | python3 - --version 2.1.2
-    poetry --version
-    \`\`\`
+\`\`\`shell
+curl -sSL https://install.python-poetry.org | python3 - --version 2.1.2
+poetry --version
+\`\`\`
 
-4. **Tell Poetry to keep virtualenvs inside the project**, so your editor finds
-   them and \`rm -rf .venv\` is all it takes to start over:
+**Step 4: keep virtualenvs inside the project**, so your editor finds them and
+\`rm -rf .venv\` is all it takes to start over:
 
-    \`\`\`shell
-    poetry config virtualenvs.in-project true
-    \`\`\`
+\`\`\`shell
+poetry config virtualenvs.in-project true
+\`\`\`
 
 A *virtualenv* is a folder (\`.venv/\`) holding one project's interpreter link
 and installed packages. It plays the role that \`vendor/bundle\` plays for
