@@ -130,9 +130,10 @@ export function classifyFromFacts(
   const runway = facts.exists('.runway/runway.yml');
 
   if ((dockerfile && framework) || runway) {
-    const evidence = runway
-      ? '.runway/runway.yml deploys it as a service'
-      : `${facts.inProject(dockerfile!)} and the web framework ${framework}`;
+    const evidence =
+      dockerfile && framework
+        ? `${facts.inProject(dockerfile)} and the web framework ${framework}`
+        : '.runway/runway.yml deploys it as a service';
     return {
       type: 'service',
       source: 'detected',

@@ -39,9 +39,9 @@ export const developmentDependencyGroups = defineCheck({
       return fail(
         `${listOf(inMain)} ${
           inMain.length === 1
-            ? 'is a runtime dependency'
-            : 'are runtime dependencies'
-        }; move them to a development group`,
+            ? 'is a runtime dependency; move it'
+            : 'are runtime dependencies; move them'
+        } to a development group`,
         locate(py.path, py.text, new RegExp(`^\\s*"?${inMain[0]}\\b`, 'm')),
       );
     }

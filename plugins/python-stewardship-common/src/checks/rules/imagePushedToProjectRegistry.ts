@@ -28,9 +28,10 @@ export const imagePushedToProjectRegistry = defineCheck({
     if (!ci.ok) return ci.outcome;
     const job = ci.ci.jobs.find(candidate => {
       if (candidate.hidden) return false;
-      const text = `${candidate.commands.join('\n')}\n${JSON.stringify(
-        candidate.variables,
-      )}`;
+      const text = `${candidate.commands.join('\n')}\n${JSON.stringify({
+        ...ci.ci.variables,
+        ...candidate.variables,
+      })}`;
       return (
         /CI_REGISTRY_IMAGE/.test(text) &&
         candidate.commands.some(command => PUSH.test(command))
