@@ -415,7 +415,9 @@ example-gateway/
     ├── conftest.py
     └── api/
         ├── __init__.py
-        └── test_suggestions.py
+        └── v1/
+            ├── __init__.py
+            └── test_suggestions.py
 \`\`\`
 
 - \`README.md\`, \`CONTRIBUTING.md\`, \`LICENSE\` and \`docs/\` are present in every
@@ -785,7 +787,6 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     model_base_url: str = "http://localhost:8080"
     model_api_key: SecretStr = SecretStr("")
-    auth_enabled: bool = True
     log_level: str = "INFO"
     log_format: Literal["json", "console"] = "json"
 \`\`\`
@@ -1008,9 +1009,9 @@ curl http://localhost:5052/monitoring/healthz
 ## Publishing service images
 
 CI builds the image and pushes it to the project's own container registry
-(\`$CI_REGISTRY_IMAGE\`) on every default-branch pipeline and every tag, tagged
-with the commit SHA. That registry is the single source for deployments and
-for the container scanning job.
+(\`$CI_REGISTRY_IMAGE\`) in every pipeline, tagged with the commit SHA. That
+registry is the single source for deployments, for integration tests that run
+against the built image, and for the container scanning job.
 
 \`\`\`yaml
 .docker:
@@ -1029,9 +1030,6 @@ build:image:
   script:
     - docker build --pull --tag "$IMAGE:$CI_COMMIT_SHA" .
     - docker push "$IMAGE:$CI_COMMIT_SHA"
-  rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-    - if: $CI_COMMIT_TAG
 
 container_scanning:
   variables:
@@ -1422,6 +1420,7 @@ parallel matrix in CI:
 
 \`\`\`yaml
 tests:unit:
+  # ...the rest of the test job, as in "Test reports and coverage" below
   parallel:
     matrix:
       - PYTHON_VERSION: ["3.12", "3.13"]
@@ -1553,7 +1552,7 @@ When you must silence a rule on one line, say why on that line:
 \`# noqa: PLW0603 -- module-level cache is reset in tests\`. Reviewers reject bare
 disables.
 
-### Tool configuration in pyproject
+## Tool configuration in pyproject
 
 Keep the configuration of every tool in \`pyproject.toml\`: ruff, black, isort,
 pylint, mypy, pytest and coverage all read it. Do not add \`mypy.ini\`,
@@ -1675,7 +1674,7 @@ from example_gateway.config import Settings
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(model_base_url="https://models.test", auth_enabled=False)
+    return Settings(environment="test", model_base_url="https://models.test")
 
 
 @pytest.fixture
