@@ -810,8 +810,13 @@ import structlog
 
 
 def setup_logging(level: str, log_format: str) -> None:
+    # Exceptions as structured data, without local variables: locals can hold
+    # tokens or customer data that must never reach the logs.
+    exceptions_as_dicts = structlog.processors.ExceptionRenderer(
+        structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+    )
     renderers: list[structlog.types.Processor] = (
-        [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()]
+        [exceptions_as_dicts, structlog.processors.JSONRenderer()]
         if log_format == "json"
         else [structlog.dev.ConsoleRenderer()]
     )
