@@ -149,7 +149,7 @@ export function projectSimpleJson(services: ApiServices, project: Project) {
           .map(g => g.name)
           .join(' / ')
       : namespace.user.name;
-  const host = new URL(baseUrl).host;
+  const host = new URL(baseUrl).hostname;
   return {
     id: project.id,
     description: project.description || null,

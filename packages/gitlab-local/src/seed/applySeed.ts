@@ -9,6 +9,10 @@ import { SeedManifest, SeedProject } from './manifestSchema';
 
 const SEED_EPOCH = '2024-01-01T00:00:00.000Z';
 
+/** GitLab prints timestamps with milliseconds in UTC. */
+const normalizeDate = (date: string | undefined) =>
+  new Date(date ?? SEED_EPOCH).toISOString();
+
 /** Reads a folder into repository files, keeping executable bits. */
 export async function readRepositoryFiles(root: string): Promise<RepositoryFile[]> {
   const files: RepositoryFile[] = [];
@@ -62,7 +66,7 @@ export async function applySeed(options: {
       email: user.email,
       isAdmin: user.admin,
       tokens: user.tokens ?? [`glpat-local-${user.username}`],
-      createdAt: user.createdAt ?? SEED_EPOCH,
+      createdAt: normalizeDate(user.createdAt),
     });
   }
   const userId = (username: string) => store.userByUsername(username)!.id;
@@ -76,7 +80,7 @@ export async function applySeed(options: {
       parentId: parent?.id ?? null,
       description: seed.description,
       visibility: seed.visibility,
-      createdAt: seed.createdAt ?? SEED_EPOCH,
+      createdAt: normalizeDate(seed.createdAt),
     });
     for (const [username, level] of Object.entries(seed.members)) {
       group.members.set(userId(username), level);
@@ -89,7 +93,7 @@ export async function applySeed(options: {
   for (const seed of manifest.projects) {
     const slash = seed.path.lastIndexOf('/');
     const namespace = store.findNamespace(seed.path.slice(0, slash))!;
-    const lastCommitAt = seed.lastCommitAt ?? SEED_EPOCH;
+    const lastCommitAt = normalizeDate(seed.lastCommitAt);
     const project = store.addProject({
       name: seed.name ?? seed.path.slice(slash + 1),
       path: seed.path.slice(slash + 1),
@@ -101,7 +105,7 @@ export async function applySeed(options: {
       topics: seed.topics,
       archived: seed.archived,
       forkedFromProjectId: seed.forkOf ? store.findProject(seed.forkOf)!.id : null,
-      createdAt: seed.createdAt ?? SEED_EPOCH,
+      createdAt: normalizeDate(seed.createdAt),
       lastActivityAt: lastCommitAt,
       hasCommits: true,
       merge: seed.merge,

@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def goal() -> str:
+    return "read the issue and open a merge request"

@@ -1,0 +1,12 @@
+from fastapi.testclient import TestClient
+
+
+def test_healthz(client: TestClient) -> None:
+    response = client.get("/monitoring/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_ready(client: TestClient) -> None:
+    assert client.get("/monitoring/ready").json() == {"status": "ready"}
