@@ -1,0 +1,215 @@
+import { createMemorySnapshot } from '../snapshot/createMemorySnapshot';
+import { RepositorySnapshot } from '../snapshot/RepositorySnapshot';
+import { checks } from '../checks/checks';
+import { defineCheck } from '../checks/support';
+import { InvalidStewardshipOptionsError } from '../options/stewardshipOptions';
+import {
+  evaluateRepository,
+  InvalidEvaluateOptionsError,
+} from './evaluateRepository';
+import { loadFixtureFiles } from '../../fixtures/loadFixtureRepo';
+
+const library = () => loadFixtureFiles('conformant-library');
+
+describe('evaluateRepository', () => {
+  it('evaluates an empty repository without throwing: pyproject missing, dependents skipped', () => {
+    const report = evaluateRepository(createMemorySnapshot({}));
+    const byId = new Map(report.results.map(r => [r.id, r]));
+    expect(report.repositoryType).toBe('library');
+    expect(byId.get('PYG-001')).toMatchObject({
+      status: 'fail',
+      message: 'No pyproject.toml at the repository root or in any subfolder',
+    });
+    expect(byId.get('PYG-002')).toMatchObject({
+      status: 'skip',
+      blockedBy: ['PYG-001'],
+    });
+    // Only "no credentials committed" holds for a repository with no files.
+    expect(
+      report.results.filter(r => r.status === 'pass').map(r => r.id),
+    ).toEqual(['PYG-045']);
+    expect(report.score).toBe(4);
+    expect(report.level).toBeNull();
+    expect(report.counts.total).toBe(report.results.length);
+  });
+
+  it('reports a binary pyproject.toml and an oversized CI file as errors, not crashes', () => {
+    const files: Record<string, string | Uint8Array> = library();
+    files['pyproject.toml'] = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe,
+    ]);
+    files['.gitlab-ci.yml'] = `# ${'x'.repeat(2_000_000)}\n`;
+    const report = evaluateRepository(createMemorySnapshot(files));
+    const byId = new Map(report.results.map(r => [r.id, r]));
+    expect(byId.get('PYG-001')).toMatchObject({
+      status: 'error',
+      message: 'pyproject.toml is not UTF-8 text',
+    });
+    expect(byId.get('PYG-020')).toMatchObject({
+      status: 'error',
+      location: { path: '.gitlab-ci.yml' },
+    });
+    expect(byId.get('PYG-020')!.message).toMatch(
+      /2000003 bytes, more than the 1000000 bytes allowed/,
+    );
+  });
+
+  it('honours the organisation size limit for snapshots that do not enforce one', () => {
+    const snapshot: RepositorySnapshot = {
+      listPaths: () => ['README.md'],
+      readText: () => 'pytest and poetry install\n'.repeat(100),
+    };
+    const report = evaluateRepository(snapshot, {
+      stewardship: { maxFileBytes: 100 },
+      select: ['PYG-047'],
+    });
+    expect(report.results[0]).toMatchObject({
+      status: 'error',
+      message: 'README.md is larger than 100 bytes; not parsed',
+    });
+  });
+
+  it('does not crash when a snapshot throws an unexpected error', () => {
+    const snapshot: RepositorySnapshot = {
+      listPaths: () => ['pyproject.toml'],
+      readText: () => {
+        throw new Error('network down');
+      },
+    };
+    const report = evaluateRepository(snapshot, { select: ['PYG-001'] });
+    expect(report.results[0]).toMatchObject({
+      status: 'error',
+      message: 'cannot read pyproject.toml: Error: network down',
+    });
+  });
+
+  it('turns an exception inside a check into an error result for that check only', () => {
+    const broken = defineCheck({
+      ...checks[0],
+      id: 'PYG-900',
+      requires: [],
+      evaluate: () => {
+        throw new Error('boom');
+      },
+    });
+    const report = evaluateRepository(createMemorySnapshot(library()), {
+      checks: [checks[0], broken],
+    });
+    expect(report.results.map(r => [r.id, r.status])).toEqual([
+      ['PYG-001', 'pass'],
+      ['PYG-900', 'error'],
+    ]);
+    expect(report.results[1].message).toBe('PYG-900 failed unexpectedly: boom');
+  });
+
+  it('selects and ignores by check id and by family', () => {
+    const snapshot = createMemorySnapshot(library());
+    expect(
+      evaluateRepository(snapshot, {
+        select: ['pyg-001', 'security'],
+      }).results.map(r => r.id),
+    ).toEqual(['PYG-001', 'PYG-025', 'PYG-045', 'PYG-046']);
+    const ignored = evaluateRepository(snapshot, {
+      ignore: ['testing', 'PYG-001'],
+    }).results.map(r => r.id);
+    expect(ignored).not.toContain('PYG-001');
+    expect(ignored).not.toContain('PYG-014');
+    // PYG-002 requires PYG-001; an unselected prerequisite does not block it.
+    expect(
+      evaluateRepository(snapshot, { select: ['PYG-002'] }).results[0].status,
+    ).toBe('pass');
+  });
+
+  it('names unknown ids in select or ignore', () => {
+    expect(() =>
+      evaluateRepository(createMemorySnapshot({}), {
+        select: ['PYG-999', 'nonsense'],
+      }),
+    ).toThrow(
+      new InvalidEvaluateOptionsError(
+        'Unknown check id or family in select: PYG-999, nonsense. Check ids look like PYG-001; families are packaging, python-version, formatting-and-linting, type-checking, testing, continuous-integration, code-review-and-ownership, security, documentation, service-deployment, publishing',
+      ),
+    );
+  });
+
+  it('names invalid organisation options', () => {
+    expect(() =>
+      evaluateRepository(createMemorySnapshot({}), {
+        stewardship: {
+          minimumPythonVersion: 'three',
+          allowedPackageManagers: ['conda'],
+        } as never,
+      }),
+    ).toThrow(InvalidStewardshipOptionsError);
+    expect(() =>
+      evaluateRepository(createMemorySnapshot({}), {
+        stewardship: { minimumPythonVersion: 'three' },
+      }),
+    ).toThrow(
+      'Invalid python-stewardship options: minimumPythonVersion: must look like 3.12',
+    );
+  });
+
+  it('applies organisation options: another package manager and a newer minimum Python', () => {
+    const files = loadFixtureFiles('legacy-setuptools-library');
+    const strict = evaluateRepository(createMemorySnapshot(files));
+    const relaxed = evaluateRepository(createMemorySnapshot(files), {
+      stewardship: {
+        allowedPackageManagers: ['poetry', 'setuptools'],
+        minimumPythonVersion: '3.8',
+        packageNamePrefix: '',
+      },
+    });
+    const status = (report: typeof strict, id: string) =>
+      report.results.find(r => r.id === id)!.status;
+    expect(status(strict, 'PYG-002')).toBe('fail');
+    expect(status(relaxed, 'PYG-002')).toBe('pass');
+    expect(status(relaxed, 'PYG-003')).toBe('skip');
+    expect(status(strict, 'PYG-006')).toBe('fail');
+    expect(status(relaxed, 'PYG-006')).toBe('pass');
+    expect(relaxed.results.find(r => r.id === 'PYG-033')!.message).toBe(
+      'pyproject.toml lacks authors, readme, homepage and repository',
+    );
+  });
+
+  it('uses the type given explicitly, then the annotation, over detection', () => {
+    const snapshot = createMemorySnapshot(library());
+    expect(
+      evaluateRepository(snapshot, { type: 'service' }).repositoryType,
+    ).toBe('service');
+    expect(
+      evaluateRepository(snapshot, { annotationType: 'utility' })
+        .classification,
+    ).toMatchObject({
+      type: 'utility',
+      source: 'annotation',
+    });
+    const invalid = evaluateRepository(snapshot, { type: 'daemon' });
+    expect(invalid.repositoryType).toBe('library');
+    expect(invalid.warnings).toContain(
+      'Ignored type "daemon"; expected service, utility or library',
+    );
+  });
+
+  it('is deterministic', () => {
+    const files = loadFixtureFiles('legacy-service');
+    expect(evaluateRepository(createMemorySnapshot(files))).toEqual(
+      evaluateRepository(createMemorySnapshot(files)),
+    );
+  });
+
+  it('reads each file at most once per evaluation', () => {
+    const inner = createMemorySnapshot(library());
+    const reads = new Map<string, number>();
+    const counting: RepositorySnapshot = {
+      listPaths: () => inner.listPaths(),
+      readText: path => {
+        reads.set(path, (reads.get(path) ?? 0) + 1);
+        return inner.readText(path);
+      },
+    };
+    evaluateRepository(counting);
+    expect([...reads.values()].every(count => count === 1)).toBe(true);
+    expect(reads.get('pyproject.toml')).toBe(1);
+  });
+});
