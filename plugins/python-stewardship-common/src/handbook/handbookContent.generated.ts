@@ -389,6 +389,8 @@ example-gateway/
 │   │   └── Default.md
 │   └── merge_request_templates/
 │       └── Default.md
+├── .dockerignore              # services only
+├── .env.example               # services and utilities: every setting, no secrets
 ├── .gitlab-ci.yml
 ├── .gitignore
 ├── .tool-versions
@@ -947,9 +949,7 @@ follows these rules:
 
 \`\`\`dockerfile
 # syntax=docker/dockerfile:1
-ARG PYTHON_VERSION=3.12.13
-
-FROM python:\${PYTHON_VERSION}-slim AS base
+FROM python:3.12.13-slim AS base
 ENV PYTHONDONTWRITEBYTECODE=1 \\
     PYTHONUNBUFFERED=1 \\
     PIP_NO_CACHE_DIR=1

@@ -15,7 +15,11 @@ import path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { checks, type CheckMetadata } from '../index';
 import { handbookPageList } from './handbookPages';
-import { extractHeadings, markdownLines, MarkdownHeading } from './markdownHeadings';
+import {
+  extractHeadings,
+  markdownLines,
+  MarkdownHeading,
+} from './markdownHeadings';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const docsDir = path.join(repoRoot, 'docs/guidelines');
@@ -32,7 +36,10 @@ interface Page {
 
 function loadPages(): Map<string, Page> {
   const pages = new Map<string, Page>();
-  for (const file of fs.readdirSync(docsDir).filter(f => f.endsWith('.md')).sort()) {
+  for (const file of fs
+    .readdirSync(docsDir)
+    .filter(f => f.endsWith('.md'))
+    .sort()) {
     const markdown = fs.readFileSync(path.join(docsDir, file), 'utf8');
     pages.set(file.slice(0, -'.md'.length), {
       id: file.slice(0, -'.md'.length),
@@ -59,17 +66,26 @@ function checkedByLines(page: Page): CheckedByLine[] {
     if (inCode) return;
     const match = CHECKED_BY.exec(text);
     if (!match) return;
-    result.push({ page: page.id, line, ids: match[1].split(',').map(id => id.trim()) });
+    result.push({
+      page: page.id,
+      line,
+      ids: match[1].split(',').map(id => id.trim()),
+    });
   });
   return result;
 }
 
 /** Lines from the heading to the next heading of the same or a higher level. */
-function sectionRange(page: Page, slug: string): { start: number; end: number } | undefined {
+function sectionRange(
+  page: Page,
+  slug: string,
+): { start: number; end: number } | undefined {
   const index = page.headings.findIndex(h => h.slug === slug);
   if (index < 0) return undefined;
   const heading = page.headings[index];
-  const next = page.headings.slice(index + 1).find(h => h.level <= heading.level);
+  const next = page.headings
+    .slice(index + 1)
+    .find(h => h.level <= heading.level);
   return { start: heading.line, end: next ? next.line : page.lines.length };
 }
 
@@ -84,9 +100,12 @@ function relativeLinks(page: Page): RelativeLink[] {
   page.lines.forEach(({ text, inCode }, line) => {
     if (inCode) return;
     const withoutCodeSpans = text.replace(/`[^`]*`/g, '');
-    for (const match of withoutCodeSpans.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    for (const match of withoutCodeSpans.matchAll(
+      /\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g,
+    )) {
       const target = match[1];
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/'))
+        continue;
       links.push({ page: page.id, line, target });
     }
   });
@@ -99,19 +118,32 @@ const allCheckedBy = [...pages.values()].flatMap(checkedByLines);
 
 describe('handbook pages', () => {
   it('lists exactly the markdown files in docs/guidelines', () => {
-    expect(handbookPageList.map(p => p.file).sort()).toEqual([...pages.values()].map(p => p.file).sort());
+    expect(handbookPageList.map(p => p.file).sort()).toEqual(
+      [...pages.values()].map(p => p.file).sort(),
+    );
   });
 
-  it.each(handbookPageList.map(p => [p.file, p.title]))('%s starts with the heading "# %s"', (file, title) => {
-    const page = pages.get(file.slice(0, -'.md'.length))!;
-    expect(page.headings[0]).toMatchObject({ level: 1, text: title, line: 0 });
-    expect(page.headings.filter(h => h.level === 1)).toHaveLength(1);
-  });
+  it.each(handbookPageList.map(p => [p.file, p.title]))(
+    '%s starts with the heading "# %s"',
+    (file, title) => {
+      const page = pages.get(file.slice(0, -'.md'.length))!;
+      expect(page.headings[0]).toMatchObject({
+        level: 1,
+        text: title,
+        line: 0,
+      });
+      expect(page.headings.filter(h => h.level === 1)).toHaveLength(1);
+    },
+  );
 
   it('has the same order as the TechDocs navigation in mkdocs.yml', () => {
-    const mkdocs = parseYaml(fs.readFileSync(path.join(repoRoot, 'mkdocs.yml'), 'utf8'));
+    const mkdocs = parseYaml(
+      fs.readFileSync(path.join(repoRoot, 'mkdocs.yml'), 'utf8'),
+    );
     expect(path.resolve(repoRoot, mkdocs.docs_dir)).toBe(docsDir);
-    const navFiles = (mkdocs.nav as Array<Record<string, string>>).map(entry => Object.values(entry)[0]);
+    const navFiles = (mkdocs.nav as Array<Record<string, string>>).map(
+      entry => Object.values(entry)[0],
+    );
     expect(navFiles).toEqual(handbookPageList.map(p => p.file));
   });
 });
@@ -132,7 +164,9 @@ describe('rule pack ↔ handbook', () => {
 
   it('names only real checks in "Checked by:" lines', () => {
     const unknown = allCheckedBy.flatMap(entry =>
-      entry.ids.filter(id => !checkIds.has(id)).map(id => `${entry.page}.md:${entry.line + 1}: ${id || '(empty)'}`),
+      entry.ids
+        .filter(id => !checkIds.has(id))
+        .map(id => `${entry.page}.md:${entry.line + 1}: ${id || '(empty)'}`),
     );
     expect(unknown).toEqual([]);
   });
@@ -146,7 +180,10 @@ describe('rule pack ↔ handbook', () => {
       expect(range).toBeDefined();
       const inSection = allCheckedBy.some(
         entry =>
-          entry.page === pageId && entry.line > range!.start && entry.line < range!.end && entry.ids.includes(id),
+          entry.page === pageId &&
+          entry.line > range!.start &&
+          entry.line < range!.end &&
+          entry.ids.includes(id),
       );
       expect(inSection).toBe(true);
     },
@@ -164,10 +201,15 @@ describe('links between handbook pages', () => {
     const broken = links.filter(link => {
       const [file, anchor] = link.target.split('#', 2);
       const targetId = file === '' ? link.page : file.replace(/\.md$/, '');
-      const target = file === '' || file.endsWith('.md') ? pages.get(targetId) : undefined;
+      const target =
+        file === '' || file.endsWith('.md') ? pages.get(targetId) : undefined;
       if (!target) return true;
-      return anchor !== undefined && !target.headings.some(h => h.slug === anchor);
+      return (
+        anchor !== undefined && !target.headings.some(h => h.slug === anchor)
+      );
     });
-    expect(broken.map(link => `${link.page}.md:${link.line + 1} → ${link.target}`)).toEqual([]);
+    expect(
+      broken.map(link => `${link.page}.md:${link.line + 1} → ${link.target}`),
+    ).toEqual([]);
   });
 });

@@ -34,8 +34,16 @@ export const handbookPageList: readonly HandbookPageInfo[] = [
     title: 'Python for non-Python developers',
     file: 'python-for-non-python-developers.md',
   },
-  { id: 'creating-a-codebase', title: 'Creating a codebase', file: 'creating-a-codebase.md' },
-  { id: 'development-guidelines', title: 'Development guidelines', file: 'development-guidelines.md' },
+  {
+    id: 'creating-a-codebase',
+    title: 'Creating a codebase',
+    file: 'creating-a-codebase.md',
+  },
+  {
+    id: 'development-guidelines',
+    title: 'Development guidelines',
+    file: 'development-guidelines.md',
+  },
   {
     id: 'code-review-and-maintainership',
     title: 'Code review and maintainership',

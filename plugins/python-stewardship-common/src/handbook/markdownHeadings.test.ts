@@ -11,7 +11,12 @@ describe('extractHeadings', () => {
     ].join('\n');
     expect(extractHeadings(markdown)).toEqual([
       { level: 1, text: 'Title', slug: 'title', line: 0 },
-      { level: 2, text: 'Using ruff with black', slug: 'using-ruff-with-black', line: 2 },
+      {
+        level: 2,
+        text: 'Using ruff with black',
+        slug: 'using-ruff-with-black',
+        line: 2,
+      },
       { level: 3, text: 'Example', slug: 'example', line: 3 },
       { level: 3, text: 'Example', slug: 'example-1', line: 4 },
     ]);
@@ -36,7 +41,10 @@ describe('extractHeadings', () => {
       '````',
       '## After',
     ].join('\n');
-    expect(extractHeadings(markdown).map(h => h.text)).toEqual(['Real', 'After']);
+    expect(extractHeadings(markdown).map(h => h.text)).toEqual([
+      'Real',
+      'After',
+    ]);
   });
 
   it('requires a space after the hashes', () => {

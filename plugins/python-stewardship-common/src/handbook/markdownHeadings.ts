@@ -38,7 +38,9 @@ function headingText(raw: string): string {
  *
  * @public
  */
-export function markdownLines(markdown: string): Array<{ text: string; inCode: boolean }> {
+export function markdownLines(
+  markdown: string,
+): Array<{ text: string; inCode: boolean }> {
   const result: Array<{ text: string; inCode: boolean }> = [];
   let fence: { char: string; length: number } | undefined;
   for (const text of markdown.split(/\r?\n/)) {
@@ -77,7 +79,12 @@ export function extractHeadings(markdown: string): MarkdownHeading[] {
     const match = ATX_HEADING.exec(text);
     if (!match) return;
     const plain = headingText(match[2]);
-    headings.push({ level: match[1].length, text: plain, slug: slugger.slug(plain), line });
+    headings.push({
+      level: match[1].length,
+      text: plain,
+      slug: slugger.slug(plain),
+      line,
+    });
   });
   return headings;
 }

@@ -3,9 +3,18 @@ import { createSlugger, slugify } from './slugify';
 describe('slugify', () => {
   it.each([
     ['Formatting and linting', 'formatting-and-linting'],
-    ['Tool configuration in pyproject.toml', 'tool-configuration-in-pyprojecttoml'],
-    ['CODEOWNERS and code-owner approval', 'codeowners-and-code-owner-approval'],
-    ['Python for Rubyists: differences that bite', 'python-for-rubyists-differences-that-bite'],
+    [
+      'Tool configuration in pyproject.toml',
+      'tool-configuration-in-pyprojecttoml',
+    ],
+    [
+      'CODEOWNERS and code-owner approval',
+      'codeowners-and-code-owner-approval',
+    ],
+    [
+      'Python for Rubyists: differences that bite',
+      'python-for-rubyists-differences-that-bite',
+    ],
     ['1. Clone and install', '1-clone-and-install'],
     ['What’s new? (2025)', 'whats-new-2025'],
     ['snake_case names', 'snake_case-names'],
@@ -20,12 +29,9 @@ describe('slugify', () => {
 describe('createSlugger', () => {
   it('numbers repeated headings as GitHub does', () => {
     const slugger = createSlugger();
-    expect(['Example', 'Example', 'Example-1', 'Example'].map(t => slugger.slug(t))).toEqual([
-      'example',
-      'example-1',
-      'example-1-1',
-      'example-2',
-    ]);
+    expect(
+      ['Example', 'Example', 'Example-1', 'Example'].map(t => slugger.slug(t)),
+    ).toEqual(['example', 'example-1', 'example-1-1', 'example-2']);
   });
 
   it('starts over after reset', () => {
