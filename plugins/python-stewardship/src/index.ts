@@ -1,1 +1,12 @@
-export {};
+/**
+ * Python stewardship: the Python guidelines handbook, the rule catalog and
+ * maintainer cards for the catalog.
+ *
+ * @packageDocumentation
+ */
+export { pythonStewardshipPlugin as default } from './plugin';
+export {
+  rootRouteRef,
+  handbookPageRouteRef,
+  ruleCatalogRouteRef,
+} from './routes';

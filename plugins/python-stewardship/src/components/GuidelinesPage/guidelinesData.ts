@@ -1,6 +1,6 @@
 import {
   checkFamilies,
-  checks,
+  ruleCatalog,
   handbookContent,
   repositoryTypes,
 } from '@internal/plugin-python-stewardship-common';
@@ -12,7 +12,7 @@ import {
  */
 export const guidelinesData = {
   content: handbookContent,
-  rules: checks,
+  rules: ruleCatalog,
   families: checkFamilies,
   repositoryTypes,
 };

@@ -1,5 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { handbookContent } from '@internal/plugin-python-stewardship-common';
+import { extractHeadings } from '../../handbook/extractHeadings';
 import { HandbookMarkdown } from './HandbookMarkdown';
 
 const handbookLink = (pageId: string) => `/python-guidelines/${pageId}`;
@@ -70,4 +72,25 @@ describe('HandbookMarkdown', () => {
     expect(screen.getByRole('cell', { name: 'ruff' })).toBeInTheDocument();
     expect(await screen.findByText(/line-length = 100/)).toBeInTheDocument();
   });
+});
+
+describe('HandbookMarkdown with the real handbook', () => {
+  it.each(Object.keys(handbookContent))(
+    'renders the same heading ids for %s as the table of contents lists',
+    pageId => {
+      const { container } = renderInTestApp(
+        <HandbookMarkdown
+          markdown={handbookContent[pageId]}
+          handbookLink={handbookLink}
+        />,
+      );
+
+      const rendered = Array.from(
+        container.querySelectorAll('h1, h2, h3, h4, h5, h6'),
+      ).map(heading => heading.id);
+      expect(rendered).toEqual(
+        extractHeadings(handbookContent[pageId]).map(heading => heading.id),
+      );
+    },
+  );
 });

@@ -1,0 +1,1 @@
+export { MaintainersCard } from './MaintainersCard';

@@ -1,0 +1,54 @@
+import MenuBookIcon from '@material-ui/icons/MenuBook';
+import {
+  createFrontendPlugin,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isCodebaseMaintainer, isPythonCodebase } from './filters';
+import { rootRouteRef } from './routes';
+
+/**
+ * The handbook and rule catalog at `/python-guidelines`. A page with a
+ * route ref, title and icon is what the app's sidebar lists, so this also
+ * gives the "Python guidelines" nav item.
+ */
+export const guidelinesPage = PageBlueprint.make({
+  params: {
+    path: '/python-guidelines',
+    title: 'Python guidelines',
+    icon: <MenuBookIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/GuidelinesPage').then(m => <m.GuidelinesPage />),
+  },
+});
+
+/** Owner, maintainers and repository type on a Python codebase's overview. */
+export const maintainersEntityCard = EntityCardBlueprint.make({
+  name: 'maintainers',
+  params: {
+    type: 'info',
+    filter: isPythonCodebase,
+    loader: () =>
+      import('./components/MaintainersCard').then(m => <m.MaintainersCard />),
+  },
+});
+
+/** Codebases a User or Group maintains, on their profile. */
+export const maintainerOfEntityCard = EntityCardBlueprint.make({
+  name: 'maintainer-of',
+  params: {
+    filter: isCodebaseMaintainer,
+    loader: () =>
+      import('./components/MaintainerOfCard').then(m => <m.MaintainerOfCard />),
+  },
+});
+
+/** The Python stewardship frontend plugin. */
+export const pythonStewardshipPlugin = createFrontendPlugin({
+  pluginId: 'python-stewardship',
+  title: 'Python guidelines',
+  icon: <MenuBookIcon />,
+  routes: { root: rootRouteRef },
+  extensions: [guidelinesPage, maintainersEntityCard, maintainerOfEntityCard],
+});
