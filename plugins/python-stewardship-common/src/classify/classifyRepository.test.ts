@@ -1,0 +1,85 @@
+import { createMemorySnapshot } from '../snapshot/createMemorySnapshot';
+import { classifyRepository } from './classifyRepository';
+
+const poetry = (extra = '') =>
+  `[tool.poetry]\nname = "gitlab-x"\n[tool.poetry.dependencies]\npython = "^3.12"\n${extra}`;
+
+describe('classifyRepository', () => {
+  it('detects a service from a Dockerfile and a web framework', () => {
+    const result = classifyRepository(
+      createMemorySnapshot({
+        'pyproject.toml': poetry('fastapi = "*"\n'),
+        Dockerfile: 'FROM python:3.12\n',
+      }),
+    );
+    expect(result).toEqual({
+      type: 'service',
+      source: 'detected',
+      reasons: ['service: Dockerfile and the web framework fastapi'],
+    });
+  });
+
+  it('does not call a CLI with a Dockerfile but no web framework a service', () => {
+    const result = classifyRepository(
+      createMemorySnapshot({
+        'pyproject.toml': poetry(
+          'typer = "*"\n[tool.poetry.scripts]\nx = "x:app"\n',
+        ),
+        Dockerfile: 'FROM python:3.12\n',
+      }),
+    );
+    expect(result.type).toBe('utility');
+  });
+
+  it('detects a utility from a console entry point', () => {
+    const result = classifyRepository(
+      createMemorySnapshot({
+        'pyproject.toml':
+          '[project]\nname = "x"\n[project.scripts]\nx = "x.cli:main"\n',
+      }),
+    );
+    expect(result).toMatchObject({ type: 'utility', source: 'detected' });
+  });
+
+  it('detects a library from packaging metadata without entry points', () => {
+    expect(
+      classifyRepository(createMemorySnapshot({ 'pyproject.toml': poetry() }))
+        .type,
+    ).toBe('library');
+  });
+
+  it('lets pyproject.toml override detection, and the annotation override pyproject.toml', () => {
+    const snapshot = createMemorySnapshot({
+      'pyproject.toml': poetry(
+        'fastapi = "*"\n[tool.python-stewardship]\ntype = "library"\n',
+      ),
+      Dockerfile: 'FROM python:3.12\n',
+    });
+    expect(classifyRepository(snapshot)).toMatchObject({
+      type: 'library',
+      source: 'pyproject',
+    });
+    expect(
+      classifyRepository(snapshot, { annotationType: 'Utility' }),
+    ).toMatchObject({ type: 'utility', source: 'annotation' });
+  });
+
+  it('explains ignored invalid overrides', () => {
+    const snapshot = createMemorySnapshot({
+      'pyproject.toml': poetry('[tool.python-stewardship]\ntype = "daemon"\n'),
+    });
+    const result = classifyRepository(snapshot, { annotationType: 'app' });
+    expect(result.type).toBe('library');
+    expect(result.reasons).toEqual([
+      'ignored catalog annotation value "app" (expected service, utility, library)',
+      'ignored [tool.python-stewardship] type = "daemon" (expected service, utility, library)',
+      'library: packaging metadata in pyproject.toml and no console entry point',
+    ]);
+  });
+
+  it('falls back to library for a repository without Python metadata', () => {
+    expect(
+      classifyRepository(createMemorySnapshot({ 'README.md': '# hi' })),
+    ).toMatchObject({ type: 'library', source: 'detected' });
+  });
+});

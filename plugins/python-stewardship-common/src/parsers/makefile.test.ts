@@ -1,0 +1,38 @@
+import { expandMakeTarget, makeInvocations, parseMakefile } from './makefile';
+
+describe('parseMakefile', () => {
+  const makefile = parseMakefile(
+    'VAR := value\n.PHONY: lint\n\nlint: check-black check-mypy\n\tflake8 .\n\ncheck-black:\n\tblack --check .\ncheck-mypy:\n\t$(MAKE) typecheck\ntypecheck:\n\tmypy .\n',
+  );
+
+  it('reads targets, prerequisites and recipes, skipping variables and special targets', () => {
+    expect([...makefile.keys()]).toEqual([
+      'lint',
+      'check-black',
+      'check-mypy',
+      'typecheck',
+    ]);
+    expect(makefile.get('lint')).toMatchObject({
+      line: 4,
+      prerequisites: ['check-black', 'check-mypy'],
+      recipe: ['flake8 .'],
+    });
+  });
+
+  it('expands a target into every command it runs, following prerequisites and nested make calls', () => {
+    expect(expandMakeTarget(makefile, 'lint')).toEqual([
+      'black --check .',
+      '$(MAKE) typecheck',
+      'mypy .',
+      'flake8 .',
+    ]);
+  });
+
+  it('finds make invocations in shell commands', () => {
+    expect(makeInvocations('cd app && make -j2 lint test VERBOSE=1')).toEqual([
+      'lint',
+      'test',
+    ]);
+    expect(makeInvocations('poetry run pytest')).toEqual([]);
+  });
+});
