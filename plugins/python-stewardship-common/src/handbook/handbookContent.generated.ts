@@ -2502,7 +2502,11 @@ if __name__ == "__main__":                                        # (7)
 7. Runs the CLI when the file is executed directly (\`python cli.py\`); installed
    utilities use the entry point from \`pyproject.toml\` instead.
 
-Try it with \`poetry run example-eval --help\`.
+Try it in a utility's repository after \`poetry install\`:
+\`poetry run example-eval --help\` lists the commands, and
+\`poetry run example-eval run data/sample.jsonl --limit 5\` runs one. Inside an
+activated virtualenv (\`eval "$(poetry env activate)"\`) the \`poetry run\` prefix
+is not needed.
 
 ## Debugging
 
