@@ -13,7 +13,7 @@
 import fs from 'fs';
 import path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { checks, type CheckMetadata } from '../index';
+import { checks, handbookPages, type CheckMetadata } from '../index';
 import { handbookPageList } from './handbookPages';
 import {
   extractHeadings,
@@ -135,6 +135,12 @@ describe('handbook pages', () => {
       expect(page.headings.filter(h => h.level === 1)).toHaveLength(1);
     },
   );
+
+  it('offers every page checks may link to, in the same order as the rule pack lists them', () => {
+    expect(
+      handbookPageList.filter(p => p.id !== 'index').map(p => p.id),
+    ).toEqual([...handbookPages]);
+  });
 
   it('has the same order as the TechDocs navigation in mkdocs.yml', () => {
     const mkdocs = parseYaml(
