@@ -18,7 +18,7 @@ import { handbookPageList } from './handbookPages';
 import {
   extractHeadings,
   markdownLines,
-  MarkdownHeading,
+  type MarkdownHeading,
 } from './markdownHeadings';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -29,7 +29,6 @@ type CheckLike = Pick<CheckMetadata, 'id' | 'docs'>;
 interface Page {
   id: string;
   file: string;
-  markdown: string;
   headings: MarkdownHeading[];
   lines: Array<{ text: string; inCode: boolean }>;
 }
@@ -41,10 +40,10 @@ function loadPages(): Map<string, Page> {
     .filter(f => f.endsWith('.md'))
     .sort()) {
     const markdown = fs.readFileSync(path.join(docsDir, file), 'utf8');
-    pages.set(file.slice(0, -'.md'.length), {
-      id: file.slice(0, -'.md'.length),
+    const id = file.slice(0, -'.md'.length);
+    pages.set(id, {
+      id,
       file,
-      markdown,
       headings: extractHeadings(markdown),
       lines: markdownLines(markdown),
     });
