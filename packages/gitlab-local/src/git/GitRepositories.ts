@@ -41,7 +41,8 @@ export interface LogOptions {
 
 const FIELD = '\x00';
 const RECORD = '\x1e';
-const LOG_FORMAT = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%cn${FIELD}%ce${FIELD}%cI${FIELD}%B`;
+// Arguments cannot hold NUL bytes, so the format spells separators as %x00/%x1e.
+const LOG_FORMAT = '%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B';
 
 /**
  * Git access for projects. Repositories live under `@hashed/<id>.git` like
