@@ -94,3 +94,32 @@ describe('HandbookMarkdown with the real handbook', () => {
     },
   );
 });
+
+describe('HandbookMarkdown check links', () => {
+  it('links check ids in prose to the rule catalog, not those in code', () => {
+    renderInTestApp(
+      <HandbookMarkdown
+        markdown={
+          'Checked by: PYG-001, PYG-002\n\nRun `check PYG-003` locally.\n'
+        }
+        handbookLink={handbookLink}
+        checkHref={id => `/python-guidelines/rules?q=${id}`}
+      />,
+    );
+
+    expect(screen.getByRole('link', { name: 'PYG-001' })).toHaveAttribute(
+      'href',
+      '/python-guidelines/rules?q=PYG-001',
+    );
+    expect(screen.getByRole('link', { name: 'PYG-002' })).toHaveAttribute(
+      'href',
+      '/python-guidelines/rules?q=PYG-002',
+    );
+    expect(screen.getByText('Checked by:', { exact: false })).toHaveTextContent(
+      'Checked by: PYG-001, PYG-002',
+    );
+    expect(
+      screen.queryByRole('link', { name: /PYG-003/ }),
+    ).not.toBeInTheDocument();
+  });
+});

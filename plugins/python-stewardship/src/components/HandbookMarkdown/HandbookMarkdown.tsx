@@ -3,6 +3,7 @@ import ReactMarkdown, { Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { makeStyles } from '@material-ui/core/styles';
 import { CodeSnippet, Link } from '@backstage/core-components';
+import { rehypeCheckLinks } from '../../handbook/rehypeCheckLinks';
 import { rehypeHeadingIds } from '../../handbook/rehypeHeadingIds';
 import { resolveHandbookHref } from '../../handbook/resolveHandbookHref';
 import { HandbookLink } from '../../hooks/useHandbookLinks';
@@ -51,15 +52,18 @@ export interface HandbookMarkdownProps {
   markdown: string;
   /** Resolves `other-page.md#anchor` links to portal paths. */
   handbookLink: HandbookLink;
+  /** Where a check id such as `PYG-001` links to; ids stay text without it. */
+  checkHref?: (checkId: string) => string;
 }
 
 /**
  * Renders a handbook page: GitHub-flavoured markdown (tables, task lists),
  * headings with GitHub-style ids, highlighted code blocks, and links between
- * handbook pages rewritten to portal routes so they navigate in-app.
+ * handbook pages rewritten to portal routes so they navigate in-app, and
+ * check ids linked to the rule catalog.
  */
 export function HandbookMarkdown(props: HandbookMarkdownProps) {
-  const { markdown, handbookLink } = props;
+  const { markdown, handbookLink, checkHref } = props;
   const classes = useStyles();
 
   const components = useMemo<Components>(
@@ -100,7 +104,11 @@ export function HandbookMarkdown(props: HandbookMarkdownProps) {
     <div className={classes.markdown}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeHeadingIds]}
+        rehypePlugins={
+          checkHref
+            ? [rehypeHeadingIds, [rehypeCheckLinks, { href: checkHref }]]
+            : [rehypeHeadingIds]
+        }
         components={components}
       >
         {markdown}

@@ -63,7 +63,15 @@ export function HandbookPage(props: HandbookPageProps) {
       </Grid>
       <Grid item xs={12} md={9} component="article">
         {markdown ? (
-          <HandbookMarkdown markdown={markdown} handbookLink={handbookLink} />
+          <HandbookMarkdown
+            markdown={markdown}
+            handbookLink={handbookLink}
+            checkHref={
+              ruleCatalogHref
+                ? id => `${ruleCatalogHref}?q=${encodeURIComponent(id)}`
+                : undefined
+            }
+          />
         ) : (
           <EmptyState
             missing="content"
