@@ -5,7 +5,7 @@ import {
   PythonMinor,
   lowestAllowedMinor,
 } from '../parsers/pythonVersion';
-import { getString, getValue } from '../parsers/tomlAccess';
+import { getString, getStrings, getValue } from '../parsers/tomlAccess';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
 import type { CheckLocation } from './types';
 
@@ -69,13 +69,8 @@ export function pythonVersionSources(
     for (const name of ['mise.toml', '.mise.toml']) {
       const mise = context.toml(`${folder}${name}`);
       if (mise.state === 'ok') {
-        const value = getValue(mise.value, 'tools', 'python');
-        const text =
-          typeof value === 'string'
-            ? value
-            : Array.isArray(value) && typeof value[0] === 'string'
-            ? value[0]
-            : undefined;
+        // mise accepts one version or a list; the first is the default.
+        const [text] = getStrings(mise.value, 'tools', 'python');
         const version = text ? parseMinor(text) : undefined;
         if (version) {
           sources.push({

@@ -1,5 +1,7 @@
 import ignore, { Ignore } from 'ignore';
 
+const ESCAPED_SPACE = '\uE000';
+
 /** One ownership rule: a gitignore-style pattern and its owners. */
 export interface CodeownersRule {
   pattern: string;
@@ -44,9 +46,13 @@ export function parseCodeowners(text: string): Codeowners {
       });
       continue;
     }
-    const [pattern, ...rest] = line.replace(/\\ /g, '\u0000').split(/\s+/);
+    // An escaped space (`\ `) belongs to the pattern, not the separator.
+    const [pattern, ...rest] = line.replace(/\\ /g, ESCAPED_SPACE).split(/\s+/);
     const owners = splitOwners(rest.join(' '));
-    const cleanPattern = pattern.replace(/\u0000/g, ' ').replace(/^\\#/, '#');
+    const cleanPattern = pattern
+      .split(ESCAPED_SPACE)
+      .join(' ')
+      .replace(/^\\#/, '#');
     sections[sections.length - 1].rules.push({
       pattern: cleanPattern,
       owners: owners.length ? owners : defaultOwners,

@@ -171,8 +171,12 @@ function parseCiDocument(
     let content: unknown;
     try {
       content = document.toJS({ maxAliasCount: 1000 });
-    } catch (error) {
-      return { ok: false, message: `${path}: ${(error as Error).message}` };
+    } catch (conversionError) {
+      // e.g. too many alias expansions (a "billion laughs" document)
+      return {
+        ok: false,
+        message: `${path}: ${(conversionError as Error).message}`,
+      };
     }
     if (content === null || content === undefined) {
       continue;
@@ -192,11 +196,12 @@ function parseCiDocument(
 }
 
 function readIncludes(include: unknown, from: string): CiInclude[] {
-  const entries = Array.isArray(include)
-    ? include
-    : include === undefined
-    ? []
-    : [include];
+  let entries: unknown[] = [];
+  if (Array.isArray(include)) {
+    entries = include;
+  } else if (include !== undefined) {
+    entries = [include];
+  }
   const result: CiInclude[] = [];
   for (const entry of entries) {
     if (typeof entry === 'string') {

@@ -58,11 +58,8 @@ export const coverageMeasured = defineCheck({
         'report',
         'fail_under',
       );
-      const threshold = cli
-        ? Number(cli[1])
-        : typeof configured === 'number'
-        ? configured
-        : 0;
+      const fromConfig = typeof configured === 'number' ? configured : 0;
+      const threshold = cli ? Number(cli[1]) : fromConfig;
       if (threshold < minimum) {
         return fail(
           `Coverage must fail under ${minimum}%; the configured threshold is ${threshold}%`,
