@@ -1,0 +1,15 @@
+/** Where the CLI reads and writes; injected so tests run it in-process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout gets ANSI colors. */
+  color: boolean;
+  cwd: string;
+  writeFile(path: string, content: string): void;
+  readFile(path: string): string;
+}
+
+/** Thrown for mistakes the user can fix; becomes exit code 2 with the message. */
+export class UsageError extends Error {
+  readonly name = 'UsageError';
+}

@@ -1,0 +1,6 @@
+import { FormatContext } from './FormatContext';
+
+/** The report as JSON, the same shape the backend stores (see reportJsonSchema). */
+export function formatJson({ report }: FormatContext): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

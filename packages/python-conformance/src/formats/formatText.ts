@@ -1,0 +1,81 @@
+import type { CheckResult } from '@internal/plugin-python-stewardship-common';
+import { checkFamilies } from '@internal/plugin-python-stewardship-common';
+import { docsLink, FormatContext } from './FormatContext';
+
+const SYMBOLS: Record<CheckResult['status'], string> = {
+  pass: '✔',
+  fail: '✘',
+  error: '!',
+  skip: '○',
+  exempt: '–',
+};
+
+/** Readable report for people: grouped by family, problems explained with a fix. */
+export function formatText(context: FormatContext): string {
+  const { report, colors: c } = context;
+  const paint: Record<CheckResult['status'], (s: string) => string> = {
+    pass: c.green,
+    fail: c.red,
+    error: c.magenta,
+    skip: c.dim,
+    exempt: c.cyan,
+  };
+  const lines: string[] = [];
+  const root = report.projectRoot ? ` in ${report.projectRoot}` : '';
+  lines.push(
+    c.bold(`Python conformance: ${report.repositoryType}${root}`) +
+      c.dim(` (${report.classification.reasons.join('; ')})`),
+    '',
+  );
+  for (const family of checkFamilies) {
+    const results = report.results.filter(r => r.family === family.id);
+    if (!results.length) continue;
+    lines.push(c.bold(family.title));
+    for (const result of results) {
+      const where = result.location
+        ? `${result.location.path}${
+            result.location.line ? `:${result.location.line}` : ''
+          }: `
+        : '';
+      const advisory = result.advisory ? c.dim(' (advisory)') : '';
+      lines.push(
+        `  ${paint[result.status](SYMBOLS[result.status])} ${c.dim(
+          result.id,
+        )} ${result.title}${advisory}`,
+      );
+      if (result.status !== 'pass') {
+        lines.push(
+          `      ${c.dim(where)}${paint[result.status](result.message)}`,
+        );
+      }
+      if (result.status === 'fail' || result.status === 'error') {
+        const rule = context.rules.get(result.id);
+        if (rule) {
+          lines.push(`      ${c.yellow('fix:')} ${rule.fix.summary}`);
+        }
+        lines.push(`      ${c.dim(`see ${docsLink(context, result.docs)}`)}`);
+      }
+    }
+  }
+  const { counts } = report;
+  lines.push(
+    '',
+    `${c.bold(`Score ${report.score}/100`)}  level: ${c.bold(
+      report.level ?? 'none',
+    )}  ` +
+      `${c.green(`${counts.pass} passed`)}, ${c.red(
+        `${counts.fail} failed`,
+      )}, ` +
+      `${c.magenta(`${counts.error} errors`)}, ${counts.skip} skipped, ${
+        counts.exempt
+      } exempt`,
+  );
+  const next = report.levels.find(level => !level.reached);
+  if (next) {
+    lines.push(c.dim(`${next.title} needs: ${next.missing.join(', ')}`));
+  }
+  for (const warning of report.warnings) {
+    lines.push(c.yellow(`warning: ${warning}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
