@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import packageJson from '../package.json';
 import { reportFormatNames } from './formats';
 import { CliIo, UsageError } from './commands/CliIo';
 import { runCheck } from './commands/runCheck';
 import { runListChecks } from './commands/runListChecks';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './commands/exitCodes';
-
-function packageVersion(): string {
-  try {
-    return JSON.parse(
-      readFileSync(resolve(__dirname, '../package.json'), 'utf8'),
-    ).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /**
  * Runs the CLI with `argv` (without the node and script paths) and returns
@@ -27,7 +16,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description(
       'Check a Python repository against the GitLab Python guidelines.',
     )
-    .version(packageVersion())
+    .version(packageJson.version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,0 +1,104 @@
+/**
+ * JSON Schema (draft 2020-12) of `--format json`, for consumers that store
+ * or forward reports, e.g. a CI job pushing results to the portal.
+ */
+export const reportJsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://python-stewardship.internal/schemas/conformance-report-v1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'schemaVersion',
+    'projectRoot',
+    'repositoryType',
+    'classification',
+    'results',
+    'score',
+    'level',
+    'levels',
+    'counts',
+    'warnings',
+  ],
+  properties: {
+    schemaVersion: { const: 1 },
+    commitId: { type: 'string' },
+    projectRoot: { type: 'string' },
+    repositoryType: { enum: ['service', 'utility', 'library'] },
+    classification: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', 'source', 'reasons'],
+      properties: {
+        type: { enum: ['service', 'utility', 'library'] },
+        source: { enum: ['option', 'annotation', 'pyproject', 'detected'] },
+        reasons: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'family',
+          'status',
+          'message',
+          'docs',
+          'weight',
+          'advisory',
+          'blockedBy',
+        ],
+        properties: {
+          id: { type: 'string', pattern: '^PYG-\\d{3}$' },
+          title: { type: 'string', minLength: 1 },
+          family: { type: 'string' },
+          status: { enum: ['pass', 'fail', 'skip', 'error', 'exempt'] },
+          message: { type: 'string', minLength: 1 },
+          location: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path'],
+            properties: {
+              path: { type: 'string' },
+              line: { type: 'integer', minimum: 1 },
+            },
+          },
+          docs: { type: 'string', pattern: '^[a-z-]+#[a-z0-9-]+$' },
+          weight: { type: 'integer', minimum: 1, maximum: 3 },
+          advisory: { type: 'boolean' },
+          blockedBy: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    score: { type: 'integer', minimum: 0, maximum: 100 },
+    level: { enum: ['bronze', 'silver', 'gold', null] },
+    levels: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'reached', 'missing'],
+        properties: {
+          id: { enum: ['bronze', 'silver', 'gold'] },
+          title: { type: 'string' },
+          reached: { type: 'boolean' },
+          missing: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    counts: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['pass', 'fail', 'skip', 'error', 'exempt', 'total'],
+      properties: Object.fromEntries(
+        ['pass', 'fail', 'skip', 'error', 'exempt', 'total'].map(key => [
+          key,
+          { type: 'integer', minimum: 0 },
+        ]),
+      ),
+    },
+    warnings: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
