@@ -7,6 +7,7 @@ import { HandbookLink } from '../../hooks/useHandbookLinks';
 
 const useStyles = makeStyles(theme => ({
   nav: {
+    ...theme.typography.body2,
     position: 'sticky',
     top: theme.spacing(2),
     maxHeight: `calc(100vh - ${theme.spacing(4)}px)`,
@@ -27,7 +28,7 @@ const useStyles = makeStyles(theme => ({
   },
   subHeading: { paddingLeft: theme.spacing(1.5) },
   current: { fontWeight: theme.typography.fontWeightBold as number },
-  secondary: { fontSize: '0.875rem' },
+  secondary: { fontSize: '0.8125rem' },
   sectionTitle: { marginTop: theme.spacing(2) },
 }));
 

@@ -23,7 +23,7 @@ const visibleIds = () =>
   screen
     .getAllByRole('row')
     .slice(1)
-    .map(row => within(row).getAllByRole('cell')[0].textContent);
+    .map(row => within(row).getByRole('rowheader').textContent);
 
 describe('RuleCatalog', () => {
   it('lists every check with a link to its handbook section', async () => {
@@ -75,5 +75,29 @@ describe('RuleCatalog', () => {
 
     expect(await screen.findByLabelText('Family')).toHaveValue('testing');
     expect(visibleIds()).toEqual(['PYG-015']);
+  });
+});
+
+describe('RuleCatalog text', () => {
+  it('shows backtick spans of the rule pack as code', async () => {
+    renderInTestApp(
+      <RuleCatalog
+        rules={[
+          {
+            ...fixtureRules[0],
+            fix: { summary: 'Run `poetry lock` and commit poetry.lock.' },
+          },
+        ]}
+        families={fixtureFamilies}
+        repositoryTypes={['service', 'utility', 'library']}
+        handbookLink={handbookLink}
+        sectionTitle={() => 'Lockfiles'}
+      />,
+    );
+
+    const code = await screen.findByText('poetry lock', { selector: 'code' });
+    expect(code.parentElement).toHaveTextContent(
+      'Fix: Run poetry lock and commit poetry.lock.',
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { ChangeEvent, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
@@ -15,11 +14,16 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import { HandbookLink } from '../../hooks/useHandbookLinks';
 import { filterRules, RuleFilters } from './filterRules';
+import { InlineCode } from './InlineCode';
 import { RuleCatalogEntry, RuleFamily } from './ruleCatalogTypes';
 
 const useStyles = makeStyles(theme => ({
   filters: { marginBottom: theme.spacing(2) },
-  id: { whiteSpace: 'nowrap', fontFamily: 'monospace' },
+  table: { '& th, & td': { verticalAlign: 'top' } },
+  id: { whiteSpace: 'nowrap', fontFamily: 'monospace', fontWeight: 'normal' },
+  // Short columns keep whole words; the check column takes the squeeze.
+  compact: { minWidth: 110, wordBreak: 'normal', overflowWrap: 'normal' },
+  nowrap: { whiteSpace: 'nowrap' },
   detail: { marginTop: theme.spacing(0.5) },
   chip: { margin: theme.spacing(0, 0.5, 0.5, 0) },
   advisory: { marginLeft: theme.spacing(1) },
@@ -62,6 +66,9 @@ export function RuleCatalog(props: RuleCatalogProps) {
     () => filterRules(rules, { family, repositoryType, query }),
     [rules, family, repositoryType, query],
   );
+  // Most checks apply everywhere; saying so beats three identical chips.
+  const appliesToAll = (rule: RuleCatalogEntry) =>
+    repositoryTypes.every(type => rule.appliesTo.includes(type));
   const familyTitle = (id: string) =>
     families.find(f => f.id === id)?.title ?? id;
 
@@ -106,6 +113,8 @@ export function RuleCatalog(props: RuleCatalogProps) {
             label="Family"
             select
             SelectProps={{ native: true }}
+            // The empty option reads "All …", so the label must not overlay it.
+            InputLabelProps={{ shrink: true }}
             variant="outlined"
             size="small"
             fullWidth
@@ -126,6 +135,8 @@ export function RuleCatalog(props: RuleCatalogProps) {
             label="Repository type"
             select
             SelectProps={{ native: true }}
+            // The empty option reads "All …", so the label must not overlay it.
+            InputLabelProps={{ shrink: true }}
             variant="outlined"
             size="small"
             fullWidth
@@ -147,7 +158,11 @@ export function RuleCatalog(props: RuleCatalogProps) {
       </Typography>
 
       <TableContainer>
-        <Table size="small" aria-labelledby="rule-catalog-title">
+        <Table
+          size="small"
+          aria-labelledby="rule-catalog-title"
+          className={classes.table}
+        >
           <TableHead>
             <TableRow>
               <TableCell component="th" scope="col">
@@ -159,10 +174,10 @@ export function RuleCatalog(props: RuleCatalogProps) {
               <TableCell component="th" scope="col">
                 Family
               </TableCell>
-              <TableCell component="th" scope="col">
+              <TableCell component="th" scope="col" className={classes.nowrap}>
                 Applies to
               </TableCell>
-              <TableCell component="th" scope="col">
+              <TableCell component="th" scope="col" className={classes.nowrap}>
                 Weight
               </TableCell>
               <TableCell component="th" scope="col">
@@ -173,7 +188,15 @@ export function RuleCatalog(props: RuleCatalogProps) {
           <TableBody>
             {visible.map(rule => (
               <TableRow key={rule.id} id={rule.id}>
-                <TableCell className={classes.id}>{rule.id}</TableCell>
+                {/* MUI marks body cells role="cell"; the id names the row. */}
+                <TableCell
+                  component="th"
+                  scope="row"
+                  role="rowheader"
+                  className={classes.id}
+                >
+                  {rule.id}
+                </TableCell>
                 <TableCell>
                   <Typography variant="body2" component="div">
                     <strong>{rule.title}</strong>
@@ -191,26 +214,28 @@ export function RuleCatalog(props: RuleCatalogProps) {
                     color="textSecondary"
                     className={classes.detail}
                   >
-                    {rule.rationale}
+                    <InlineCode text={rule.rationale} />
                   </Typography>
                   <Typography variant="body2" className={classes.detail}>
-                    Fix: {rule.fix.summary}
+                    Fix: <InlineCode text={rule.fix.summary} />
                   </Typography>
                 </TableCell>
-                <TableCell>{familyTitle(rule.family)}</TableCell>
-                <TableCell>
-                  <Box display="flex" flexWrap="wrap">
-                    {rule.appliesTo.map(type => (
-                      <Chip
-                        key={type}
-                        size="small"
-                        label={type}
-                        className={classes.chip}
-                      />
-                    ))}
-                  </Box>
+                <TableCell className={classes.compact}>
+                  {familyTitle(rule.family)}
                 </TableCell>
-                <TableCell>
+                <TableCell className={classes.compact}>
+                  {appliesToAll(rule)
+                    ? 'All types'
+                    : rule.appliesTo.map(type => (
+                        <Chip
+                          key={type}
+                          size="small"
+                          label={type}
+                          className={classes.chip}
+                        />
+                      ))}
+                </TableCell>
+                <TableCell className={classes.compact}>
                   {WEIGHT_LABELS[rule.weight] ?? rule.weight}
                 </TableCell>
                 <TableCell>
