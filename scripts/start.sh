@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 mkdir -p data/sqlite
-configs=(--config app-config.yaml)
-[ -f app-config.local.yaml ] && configs+=(--config app-config.local.yaml)
+configs=(--config "$PWD/app-config.yaml")
+[ -f app-config.local.yaml ] && configs+=(--config "$PWD/app-config.local.yaml")
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -16,7 +16,7 @@ trap cleanup EXIT INT TERM
 
 if [ -n "${GITLAB_HOST:-}" ]; then
   [ -n "${GITLAB_TOKEN:-}" ] || { echo "[portal] GITLAB_HOST is set but GITLAB_TOKEN is not" >&2; exit 1; }
-  configs+=(--config app-config.gitlab.yaml)
+  configs+=(--config "$PWD/app-config.gitlab.yaml")
   echo "[portal] using the GitLab at $GITLAB_HOST" >&2
 else
   port="${PORTAL_GITLAB_PORT:-7080}"
