@@ -8,7 +8,9 @@ const BIN = path.resolve(__dirname, '../bin/gitlab-local');
 /** Runs the bin until it prints its token line, then stops it. */
 function runUntilReady(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -34,9 +36,18 @@ describe('gitlab-local command line', () => {
   jest.setTimeout(60_000);
 
   it('starts from the TypeScript sources and prints URL and token', async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gitlab-local-cli-'));
+    const dataDir = await fs.mkdtemp(
+      path.join(os.tmpdir(), 'gitlab-local-cli-'),
+    );
     try {
-      const output = await runUntilReady(['--port', '0', '--data-dir', dataDir, '--synthetic', '50']);
+      const output = await runUntilReady([
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        '--synthetic',
+        '50',
+      ]);
       expect(output).toMatch(/URL: {3}http:\/\/127\.0\.0\.1:\d+/);
       expect(output).toContain('Token: glpat-local-root');
     } finally {

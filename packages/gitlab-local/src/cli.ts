@@ -10,7 +10,10 @@ Starts a local GitLab (REST API v4 subset + git over HTTP) seeded with
 example repositories. Prints the URL and the admin token, then runs until
 interrupted.`;
 
-function positiveInteger(name: string, value: string | undefined): number | undefined {
+function positiveInteger(
+  name: string,
+  value: string | undefined,
+): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) {
     throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
@@ -41,7 +44,9 @@ export async function main(argv: string[]): Promise<void> {
   const gitlab = await startGitlabLocal({
     port: positiveInteger('port', values.port),
     host: values.host,
-    dataDir: path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'gitlab-local')),
+    dataDir: path.resolve(
+      values['data-dir'] ?? path.join(os.tmpdir(), 'gitlab-local'),
+    ),
     seedDir: values['seed-dir'],
     syntheticProjects: positiveInteger('synthetic', values.synthetic),
     faults: latencyMs ? { latencyMs } : undefined,
@@ -50,7 +55,11 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`URL:   ${gitlab.url}`);
   console.log(`API:   ${gitlab.apiUrl}`);
   console.log(`Token: ${gitlab.token}`);
-  console.log(`Users: ${Object.keys(gitlab.tokens).join(', ')} (token glpat-local-<username>)`);
+  console.log(
+    `Users: ${Object.keys(gitlab.tokens).join(
+      ', ',
+    )} (token glpat-local-<username>)`,
+  );
 
   const shutdown = () => {
     gitlab.stop().then(

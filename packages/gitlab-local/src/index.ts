@@ -9,7 +9,11 @@ export { startGitlabLocal, DEFAULT_SEED_DIR } from './startGitlabLocal';
 export type { StartGitlabLocalOptions, GitlabLocal } from './startGitlabLocal';
 export type { Faults, FaultRule } from './http/faults';
 export type { Stats, RouteStats } from './http/RequestStats';
-export { parseSeedManifest, loadSeedManifest, SeedManifestError } from './seed/loadSeedManifest';
+export {
+  parseSeedManifest,
+  loadSeedManifest,
+  SeedManifestError,
+} from './seed/loadSeedManifest';
 export type { SeedManifest } from './seed/manifestSchema';
 export { addSyntheticProjects } from './seed/syntheticProjects';
 export { GitlabStore } from './model/GitlabStore';

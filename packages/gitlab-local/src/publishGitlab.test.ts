@@ -22,7 +22,9 @@ describe('publish:gitlab against the local GitLab', () => {
   });
   afterAll(() => t.stop());
   beforeEach(async () => {
-    workspacePath = await fs.mkdtemp(path.join(os.tmpdir(), 'gitlab-local-scaffold-'));
+    workspacePath = await fs.mkdtemp(
+      path.join(os.tmpdir(), 'gitlab-local-scaffold-'),
+    );
   });
   afterEach(() => fs.rm(workspacePath, { recursive: true, force: true }));
 
@@ -30,12 +32,22 @@ describe('publish:gitlab against the local GitLab', () => {
     const host = new URL(t.gitlab.url).host;
     const config = new ConfigReader({
       integrations: {
-        gitlab: [{ host, baseUrl: t.gitlab.url, apiBaseUrl: t.gitlab.apiUrl, token: t.gitlab.token }],
+        gitlab: [
+          {
+            host,
+            baseUrl: t.gitlab.url,
+            apiBaseUrl: t.gitlab.apiUrl,
+            token: t.gitlab.token,
+          },
+        ],
       },
     });
     return {
       host,
-      action: createPublishGitlabAction({ integrations: ScmIntegrations.fromConfig(config), config }),
+      action: createPublishGitlabAction({
+        integrations: ScmIntegrations.fromConfig(config),
+        config,
+      }),
     };
   }
 
@@ -51,8 +63,12 @@ describe('publish:gitlab against the local GitLab', () => {
           outputs[name] = value;
         },
         checkpoint: async ({ fn }: { fn: () => Promise<unknown> }) => fn(),
-        createTemporaryDirectory: () => fs.mkdtemp(path.join(os.tmpdir(), 'gitlab-local-tmp-')),
-        getInitiatorCredentials: async () => ({ $$type: '@backstage/BackstageCredentials', principal: {} }),
+        createTemporaryDirectory: () =>
+          fs.mkdtemp(path.join(os.tmpdir(), 'gitlab-local-tmp-')),
+        getInitiatorCredentials: async () => ({
+          $$type: '@backstage/BackstageCredentials',
+          principal: {},
+        }),
         isDryRun: false,
         signal: new AbortController().signal,
       },
@@ -60,9 +76,17 @@ describe('publish:gitlab against the local GitLab', () => {
   }
 
   it('creates the project, pushes the workspace and applies settings', async () => {
-    await fs.mkdir(path.join(workspacePath, 'src', 'new_service'), { recursive: true });
-    await fs.writeFile(path.join(workspacePath, 'pyproject.toml'), '[project]\nname = "new-service"\n');
-    await fs.writeFile(path.join(workspacePath, 'src', 'new_service', '__init__.py'), '');
+    await fs.mkdir(path.join(workspacePath, 'src', 'new_service'), {
+      recursive: true,
+    });
+    await fs.writeFile(
+      path.join(workspacePath, 'pyproject.toml'),
+      '[project]\nname = "new-service"\n',
+    );
+    await fs.writeFile(
+      path.join(workspacePath, 'src', 'new_service', '__init__.py'),
+      '',
+    );
 
     const { host, action } = createAction();
     const { ctx, outputs } = context({
@@ -71,13 +95,19 @@ describe('publish:gitlab against the local GitLab', () => {
       gitAuthorName: 'Scaffolder',
       gitAuthorEmail: 'scaffolder@example.com',
       ownerUsername: 'chen.developer',
-      settings: { topics: ['python', 'service'], visibility: 'internal', only_allow_merge_if_pipeline_succeeds: true },
+      settings: {
+        topics: ['python', 'service'],
+        visibility: 'internal',
+        only_allow_merge_if_pipeline_succeeds: true,
+      },
       branches: [{ name: 'develop', create: true, protect: true, ref: 'main' }],
       projectVariables: [{ key: 'PYTHON_VERSION', value: '3.12' }],
     });
     await action.handler(ctx as never);
 
-    const project = await t.api().Projects.show('gitlab-org/duo-workflow/new-service');
+    const project = await t
+      .api()
+      .Projects.show('gitlab-org/duo-workflow/new-service');
     expect(outputs).toMatchObject({
       projectId: project.id,
       created: true,
@@ -92,17 +122,30 @@ describe('publish:gitlab against the local GitLab', () => {
       only_allow_merge_if_pipeline_succeeds: true,
       empty_repo: false,
     });
-    const tree = await t.api().Repositories.allRepositoryTrees(project.id, { recursive: true });
-    expect(tree.filter(e => e.type === 'blob').map(e => e.path).sort()).toEqual([
-      'pyproject.toml',
-      'src/new_service/__init__.py',
-    ]);
+    const tree = await t
+      .api()
+      .Repositories.allRepositoryTrees(project.id, { recursive: true });
+    expect(
+      tree
+        .filter(e => e.type === 'blob')
+        .map(e => e.path)
+        .sort(),
+    ).toEqual(['pyproject.toml', 'src/new_service/__init__.py']);
     const [commit] = await t.api().Commits.all(project.id);
-    expect(commit).toMatchObject({ id: outputs.commitHash, author_name: 'Scaffolder' });
-    expect((await t.api().ProtectedBranches.show(project.id, 'develop')).name).toBe('develop');
+    expect(commit).toMatchObject({
+      id: outputs.commitHash,
+      author_name: 'Scaffolder',
+    });
+    expect(
+      (await t.api().ProtectedBranches.show(project.id, 'develop')).name,
+    ).toBe('develop');
     const members = await t.api().ProjectMembers.all(project.id);
-    expect(members.map(m => [m.username, m.access_level])).toEqual([['chen.developer', 50]]);
-    expect(t.gitlab.stats().routes['POST /api/v4/projects/:id/variables'].statuses).toEqual({ 201: 1 });
+    expect(members.map(m => [m.username, m.access_level])).toEqual([
+      ['chen.developer', 50],
+    ]);
+    expect(
+      t.gitlab.stats().routes['POST /api/v4/projects/:id/variables'].statuses,
+    ).toEqual({ 201: 1 });
   });
 
   it('reports an existing project with skipExisting', async () => {
@@ -112,12 +155,19 @@ describe('publish:gitlab against the local GitLab', () => {
       skipExisting: true,
     });
     await action.handler(ctx as never);
-    expect(outputs).toMatchObject({ created: false, repoContentsUrl: expect.stringMatching(/\/-\/blob\/main$/) });
+    expect(outputs).toMatchObject({
+      created: false,
+      repoContentsUrl: expect.stringMatching(/\/-\/blob\/main$/),
+    });
   });
 
   it('fails clearly for an unknown namespace', async () => {
     const { host, action } = createAction();
-    const { ctx } = context({ repoUrl: `${host}?owner=gitlab-org/no-such-group&repo=x` });
-    await expect(action.handler(ctx as never)).rejects.toThrow(/namespace gitlab-org\/no-such-group is not found/);
+    const { ctx } = context({
+      repoUrl: `${host}?owner=gitlab-org/no-such-group&repo=x`,
+    });
+    await expect(action.handler(ctx as never)).rejects.toThrow(
+      /namespace gitlab-org\/no-such-group is not found/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -11,10 +12,16 @@ import { RequestStats, Stats } from './http/RequestStats';
 import { GitlabStore } from './model/GitlabStore';
 import { applySeed } from './seed/applySeed';
 import { loadSeedManifest } from './seed/loadSeedManifest';
-import { addSyntheticProjects, syntheticRepositoryContent } from './seed/syntheticProjects';
+import {
+  addSyntheticProjects,
+  syntheticRepositoryContent,
+} from './seed/syntheticProjects';
 
 /** The example repositories committed with this package. */
-export const DEFAULT_SEED_DIR = path.resolve(__dirname, '../seed');
+export const DEFAULT_SEED_DIR = resolvePackagePath(
+  '@internal/gitlab-local',
+  'seed',
+);
 
 /** @public */
 export interface StartGitlabLocalOptions {
@@ -56,17 +63,25 @@ export interface GitlabLocal {
  *
  * @public
  */
-export async function startGitlabLocal(options: StartGitlabLocalOptions): Promise<GitlabLocal> {
+export async function startGitlabLocal(
+  options: StartGitlabLocalOptions,
+): Promise<GitlabLocal> {
   const seedDir = path.resolve(options.seedDir ?? DEFAULT_SEED_DIR);
   const manifest = await loadSeedManifest(seedDir);
 
-  const repositoriesDir = path.join(path.resolve(options.dataDir), 'repositories');
+  const repositoriesDir = path.join(
+    path.resolve(options.dataDir),
+    'repositories',
+  );
   // State lives in memory, so repositories from an earlier run would be orphans.
   await fs.rm(repositoriesDir, { recursive: true, force: true });
   await fs.mkdir(repositoriesDir, { recursive: true });
 
   const store = new GitlabStore();
-  const repos = new GitRepositories(repositoriesDir, syntheticRepositoryContent);
+  const repos = new GitRepositories(
+    repositoriesDir,
+    syntheticRepositoryContent,
+  );
   await applySeed({ manifest, seedDir, store, repos });
   const admin = [...store.users.values()].find(u => u.isAdmin)!;
   addSyntheticProjects(store, options.syntheticProjects ?? 0, admin.id);
@@ -79,7 +94,9 @@ export async function startGitlabLocal(options: StartGitlabLocalOptions): Promis
     router: createApiRouter(),
     faults,
     stats,
-    onError: options.onError ?? (error => console.error('gitlab-local: request failed', error)),
+    onError:
+      options.onError ??
+      (error => console.error('gitlab-local: request failed', error)),
   });
   const server = http.createServer((req, res) => {
     handler(req, res).catch(error => {
@@ -97,14 +114,18 @@ export async function startGitlabLocal(options: StartGitlabLocalOptions): Promis
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const url = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}`;
+  const url = `http://${
+    urlHost.includes(':') ? `[${urlHost}]` : urlHost
+  }:${port}`;
   services.baseUrl = url;
 
   return {
     url,
     apiUrl: `${url}/api/v4`,
     token: admin.tokens[0],
-    tokens: Object.fromEntries([...store.users.values()].map(u => [u.username, u.tokens[0]])),
+    tokens: Object.fromEntries(
+      [...store.users.values()].map(u => [u.username, u.tokens[0]]),
+    ),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close(error => (error ? reject(error) : resolve()));

@@ -23,7 +23,11 @@ export async function gitCli(args: string[], cwd: string): Promise<string> {
 }
 
 /** `http://oauth2:<token>@host/<path>.git`, how CI jobs clone from GitLab. */
-export function authedRemote(baseUrl: string, projectPath: string, token: string): string {
+export function authedRemote(
+  baseUrl: string,
+  projectPath: string,
+  token: string,
+): string {
   const url = new URL(`${baseUrl}/${projectPath}.git`);
   url.username = 'oauth2';
   url.password = token;

@@ -2,13 +2,19 @@ import { Gitlab } from '@gitbeaker/rest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { GitlabLocal, startGitlabLocal, StartGitlabLocalOptions } from '../startGitlabLocal';
+import {
+  GitlabLocal,
+  startGitlabLocal,
+  StartGitlabLocalOptions,
+} from '../startGitlabLocal';
 
-export const AI_GATEWAY = 'gitlab-org/modelops/applied-ml/code-suggestions/ai-assist';
+export const AI_GATEWAY =
+  'gitlab-org/modelops/applied-ml/code-suggestions/ai-assist';
 export const DUO_WORKFLOW = 'gitlab-org/duo-workflow/duo-workflow-service';
 export const PROMPT_LIBRARY =
   'gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation/prompt-library';
-export const CLOUD_CONNECTOR = 'gitlab-org/cloud-connector/gitlab-cloud-connector';
+export const CLOUD_CONNECTOR =
+  'gitlab-org/cloud-connector/gitlab-cloud-connector';
 export const PRIVATE_LEGACY = 'gitlab-org/quality/triage-report-scripts';
 
 export interface TestGitlab {
@@ -23,7 +29,9 @@ export interface TestGitlab {
 export async function startTestGitlab(
   options: Partial<StartGitlabLocalOptions> = {},
 ): Promise<TestGitlab> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gitlab-local-test-'));
+  const dataDir = await fs.mkdtemp(
+    path.join(os.tmpdir(), 'gitlab-local-test-'),
+  );
   const gitlab = await startGitlabLocal({
     dataDir,
     onError: error => {
@@ -47,21 +55,28 @@ export async function startTestGitlab(
 }
 
 /** The HTTP status gitbeaker saw when a request failed. */
-export async function statusOf(promise: Promise<unknown>): Promise<number | undefined> {
+export async function statusOf(
+  promise: Promise<unknown>,
+): Promise<number | undefined> {
   try {
     await promise;
     return undefined;
   } catch (error) {
-    return (error as { cause?: { response?: Response } }).cause?.response?.status;
+    return (error as { cause?: { response?: Response } }).cause?.response
+      ?.status;
   }
 }
 
 /** The parsed error body of a failed gitbeaker request. */
-export async function errorOf(promise: Promise<unknown>): Promise<{ status?: number; description?: string }> {
+export async function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ status?: number; description?: string }> {
   try {
     await promise;
   } catch (error) {
-    const cause = (error as { cause?: { response?: Response; description?: string } }).cause;
+    const cause = (
+      error as { cause?: { response?: Response; description?: string } }
+    ).cause;
     return { status: cause?.response?.status, description: cause?.description };
   }
   throw new Error('Expected the request to fail');

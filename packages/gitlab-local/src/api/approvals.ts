@@ -18,7 +18,9 @@ const settingsSchema = z.object({
 });
 
 const ruleFields = {
-  approvals_required: param.integer().refine(n => n >= 0, 'must be greater than or equal to 0'),
+  approvals_required: param
+    .integer()
+    .refine(n => n >= 0, 'must be greater than or equal to 0'),
   rule_type: z.enum(['regular', 'any_approver']).optional(),
   user_ids: param.integerList().optional(),
   usernames: param.stringList().optional(),
@@ -40,12 +42,15 @@ function settingsJson(project: Project) {
     approvers: [],
     approver_groups: [],
     approvals_before_merge:
-      project.approvalRules.find(r => r.ruleType === 'any_approver')?.approvalsRequired ?? 0,
+      project.approvalRules.find(r => r.ruleType === 'any_approver')
+        ?.approvalsRequired ?? 0,
     reset_approvals_on_push: approvals.resetApprovalsOnPush,
     selective_code_owner_removals: approvals.selectiveCodeOwnerRemovals,
-    disable_overriding_approvers_per_merge_request: approvals.disableOverridingApproversPerMergeRequest,
+    disable_overriding_approvers_per_merge_request:
+      approvals.disableOverridingApproversPerMergeRequest,
     merge_requests_author_approval: approvals.mergeRequestsAuthorApproval,
-    merge_requests_disable_committers_approval: approvals.mergeRequestsDisableCommittersApproval,
+    merge_requests_disable_committers_approval:
+      approvals.mergeRequestsDisableCommittersApproval,
     require_password_to_approve: approvals.requirePasswordToApprove,
     require_reauthentication_to_approve: approvals.requirePasswordToApprove,
   };
@@ -65,11 +70,13 @@ function resolveRuleMembers(
       if (!user) throw GitlabError.notFound('User');
       ids.push(user.id);
     }
-    if (ids.some(id => !ctx.store.users.has(id))) throw GitlabError.notFound('User');
+    if (ids.some(id => !ctx.store.users.has(id)))
+      throw GitlabError.notFound('User');
     result.userIds = [...new Set(ids)];
   }
   if (input.group_ids) {
-    if (input.group_ids.some(id => !ctx.store.groups.has(id))) throw GitlabError.notFound('Group');
+    if (input.group_ids.some(id => !ctx.store.groups.has(id)))
+      throw GitlabError.notFound('Group');
     result.groupIds = input.group_ids;
   }
   if (input.protected_branch_ids) {
@@ -83,7 +90,9 @@ function resolveRuleMembers(
 }
 
 function findRule(ctx: ApiContext, project: Project): ApprovalRule {
-  const rule = project.approvalRules.find(r => String(r.id) === ctx.params.rule_id);
+  const rule = project.approvalRules.find(
+    r => String(r.id) === ctx.params.rule_id,
+  );
   if (!rule) throw GitlabError.notFound('Approval Rule');
   return rule;
 }
@@ -101,20 +110,26 @@ export const approvalRoutes: Route[] = [
       const project = ctx.projectWithAccess(AccessLevel.MAINTAINER);
       const input = ctx.parse(settingsSchema);
       const target = project.approvals;
-      if (input.reset_approvals_on_push !== undefined) target.resetApprovalsOnPush = input.reset_approvals_on_push;
+      if (input.reset_approvals_on_push !== undefined)
+        target.resetApprovalsOnPush = input.reset_approvals_on_push;
       if (input.selective_code_owner_removals !== undefined) {
         target.selectiveCodeOwnerRemovals = input.selective_code_owner_removals;
       }
       if (input.disable_overriding_approvers_per_merge_request !== undefined) {
-        target.disableOverridingApproversPerMergeRequest = input.disable_overriding_approvers_per_merge_request;
+        target.disableOverridingApproversPerMergeRequest =
+          input.disable_overriding_approvers_per_merge_request;
       }
       if (input.merge_requests_author_approval !== undefined) {
-        target.mergeRequestsAuthorApproval = input.merge_requests_author_approval;
+        target.mergeRequestsAuthorApproval =
+          input.merge_requests_author_approval;
       }
       if (input.merge_requests_disable_committers_approval !== undefined) {
-        target.mergeRequestsDisableCommittersApproval = input.merge_requests_disable_committers_approval;
+        target.mergeRequestsDisableCommittersApproval =
+          input.merge_requests_disable_committers_approval;
       }
-      const password = input.require_password_to_approve ?? input.require_reauthentication_to_approve;
+      const password =
+        input.require_password_to_approve ??
+        input.require_reauthentication_to_approve;
       if (password !== undefined) target.requirePasswordToApprove = password;
       return { status: 201, json: settingsJson(project) };
     },
@@ -124,7 +139,9 @@ export const approvalRoutes: Route[] = [
     pattern: '/projects/:id/approval_rules',
     handler: async ctx => {
       const project = ctx.project();
-      return ctx.paginated(project.approvalRules, rule => approvalRuleJson(ctx.services, project, rule));
+      return ctx.paginated(project.approvalRules, rule =>
+        approvalRuleJson(ctx.services, project, rule),
+      );
     },
   },
   {
@@ -132,7 +149,9 @@ export const approvalRoutes: Route[] = [
     pattern: '/projects/:id/approval_rules/:rule_id',
     handler: async ctx => {
       const project = ctx.project();
-      return { json: approvalRuleJson(ctx.services, project, findRule(ctx, project)) };
+      return {
+        json: approvalRuleJson(ctx.services, project, findRule(ctx, project)),
+      };
     },
   },
   {
@@ -152,11 +171,15 @@ export const approvalRoutes: Route[] = [
         userIds: [],
         groupIds: [],
         protectedBranchIds: [],
-        appliesToAllProtectedBranches: input.applies_to_all_protected_branches ?? false,
+        appliesToAllProtectedBranches:
+          input.applies_to_all_protected_branches ?? false,
         ...resolveRuleMembers(ctx, project, input),
       };
       project.approvalRules.push(rule);
-      return { status: 201, json: approvalRuleJson(ctx.services, project, rule) };
+      return {
+        status: 201,
+        json: approvalRuleJson(ctx.services, project, rule),
+      };
     },
   },
   {
@@ -168,9 +191,11 @@ export const approvalRoutes: Route[] = [
       const input = ctx.parse(editRuleSchema);
       Object.assign(rule, resolveRuleMembers(ctx, project, input));
       if (input.name) rule.name = input.name;
-      if (input.approvals_required !== undefined) rule.approvalsRequired = input.approvals_required;
+      if (input.approvals_required !== undefined)
+        rule.approvalsRequired = input.approvals_required;
       if (input.applies_to_all_protected_branches !== undefined) {
-        rule.appliesToAllProtectedBranches = input.applies_to_all_protected_branches;
+        rule.appliesToAllProtectedBranches =
+          input.applies_to_all_protected_branches;
       }
       return { json: approvalRuleJson(ctx.services, project, rule) };
     },

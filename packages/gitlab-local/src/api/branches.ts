@@ -6,13 +6,26 @@ import { AccessLevel, Project } from '../model/entities';
 import { commitJson } from './json';
 import { matchesProtectedName } from './protectedBranches';
 
-const createSchema = z.object({ branch: z.string().min(1), ref: z.string().min(1) });
+const createSchema = z.object({
+  branch: z.string().min(1),
+  ref: z.string().min(1),
+});
 const listSchema = z.object({ search: z.string().optional() });
 
-async function branchJson(ctx: ApiContext, project: Project, gitDir: string, name: string, commit: string) {
+async function branchJson(
+  ctx: ApiContext,
+  project: Project,
+  gitDir: string,
+  name: string,
+  commit: string,
+) {
   const [info] = await ctx.repos.log(gitDir, commit, { maxCount: 1 });
-  const isProtected = project.protectedBranches.some(b => matchesProtectedName(b.name, name));
-  const level = ctx.user.isAdmin ? AccessLevel.OWNER : ctx.store.projectAccessLevel(ctx.user, project);
+  const isProtected = project.protectedBranches.some(b =>
+    matchesProtectedName(b.name, name),
+  );
+  const level = ctx.user.isAdmin
+    ? AccessLevel.OWNER
+    : ctx.store.projectAccessLevel(ctx.user, project);
   return {
     name,
     commit: commitJson(ctx.services, project, info),
@@ -21,8 +34,11 @@ async function branchJson(ctx: ApiContext, project: Project, gitDir: string, nam
     default: name === project.defaultBranch,
     developers_can_push: !isProtected,
     developers_can_merge: !isProtected,
-    can_push: level >= (isProtected ? AccessLevel.MAINTAINER : AccessLevel.DEVELOPER),
-    web_url: `${ctx.baseUrl}/${ctx.store.projectFullPath(project)}/-/tree/${name}`,
+    can_push:
+      level >= (isProtected ? AccessLevel.MAINTAINER : AccessLevel.DEVELOPER),
+    web_url: `${ctx.baseUrl}/${ctx.store.projectFullPath(
+      project,
+    )}/-/tree/${name}`,
   };
 }
 
@@ -35,11 +51,15 @@ export const branchRoutes: Route[] = [
       const { search } = ctx.parse(listSchema);
       const gitDir = await ctx.repos.ensure(project);
       const branches = (await ctx.repos.branches(gitDir))
-        .filter(b => !search || b.name.toLowerCase().includes(search.toLowerCase()))
+        .filter(
+          b => !search || b.name.toLowerCase().includes(search.toLowerCase()),
+        )
         .sort((a, b) => a.name.localeCompare(b.name));
       const page = ctx.paginated(branches, b => b);
       const json = await Promise.all(
-        (page.json as typeof branches).map(b => branchJson(ctx, project, gitDir, b.name, b.commit)),
+        (page.json as typeof branches).map(b =>
+          branchJson(ctx, project, gitDir, b.name, b.commit),
+        ),
       );
       return { json, headers: page.headers };
     },
@@ -50,9 +70,19 @@ export const branchRoutes: Route[] = [
     handler: async ctx => {
       const project = ctx.project();
       const gitDir = await ctx.repos.ensure(project);
-      const branch = (await ctx.repos.branches(gitDir)).find(b => b.name === ctx.params.branch);
+      const branch = (await ctx.repos.branches(gitDir)).find(
+        b => b.name === ctx.params.branch,
+      );
       if (!branch) throw GitlabError.notFound('Branch');
-      return { json: await branchJson(ctx, project, gitDir, branch.name, branch.commit) };
+      return {
+        json: await branchJson(
+          ctx,
+          project,
+          gitDir,
+          branch.name,
+          branch.commit,
+        ),
+      };
     },
   },
   {
@@ -70,10 +100,14 @@ export const branchRoutes: Route[] = [
         throw GitlabError.badRequest('Branch already exists');
       }
       const commit = await ctx.repos.resolveCommit(gitDir, input.ref);
-      if (!commit) throw GitlabError.badRequest('Invalid reference name: ' + input.ref);
+      if (!commit)
+        throw GitlabError.badRequest(`Invalid reference name: ${input.ref}`);
       await ctx.repos.createBranch(gitDir, input.branch, commit);
       project.lastActivityAt = new Date().toISOString();
-      return { status: 201, json: await branchJson(ctx, project, gitDir, input.branch, commit) };
+      return {
+        status: 201,
+        json: await branchJson(ctx, project, gitDir, input.branch, commit),
+      };
     },
   },
   {
@@ -87,9 +121,13 @@ export const branchRoutes: Route[] = [
         throw GitlabError.notFound('Branch');
       }
       if (name === project.defaultBranch) {
-        throw GitlabError.badRequest('The default branch of a project cannot be deleted.');
+        throw GitlabError.badRequest(
+          'The default branch of a project cannot be deleted.',
+        );
       }
-      if (project.protectedBranches.some(b => matchesProtectedName(b.name, name))) {
+      if (
+        project.protectedBranches.some(b => matchesProtectedName(b.name, name))
+      ) {
         throw GitlabError.forbidden();
       }
       await ctx.repos.deleteBranch(gitDir, name);

@@ -19,7 +19,12 @@ export const commitRoutes: Route[] = [
       const project = ctx.project();
       const input = ctx.parse(listSchema);
       // GitLab answers an unknown ref_name with 404 "Commit Not Found"...
-      const resolved = await resolveRef(ctx, project, input.ref_name, 'Commit').catch(error => {
+      const resolved = await resolveRef(
+        ctx,
+        project,
+        input.ref_name,
+        'Commit',
+      ).catch(error => {
         // ...but an empty repository simply has no commits.
         if (!project.hasCommits) return undefined;
         throw error;
@@ -30,7 +35,9 @@ export const commitRoutes: Route[] = [
         since: input.since,
         until: input.until,
       });
-      return ctx.paginated(commits, commit => commitJson(ctx.services, project, commit));
+      return ctx.paginated(commits, commit =>
+        commitJson(ctx.services, project, commit),
+      );
     },
   },
   {
@@ -38,7 +45,12 @@ export const commitRoutes: Route[] = [
     pattern: '/projects/:id/repository/commits/:sha',
     handler: async ctx => {
       const project = ctx.project();
-      const { gitDir, commit } = await resolveRef(ctx, project, ctx.params.sha, 'Commit');
+      const { gitDir, commit } = await resolveRef(
+        ctx,
+        project,
+        ctx.params.sha,
+        'Commit',
+      );
       const [info] = await ctx.repos.log(gitDir, commit, { maxCount: 1 });
       if (!info) throw GitlabError.notFound('Commit');
       return { json: commitJson(ctx.services, project, info) };

@@ -1,4 +1,9 @@
-import { errorOf, startTestGitlab, statusOf, TestGitlab } from '../__testUtils__/startTestGitlab';
+import {
+  errorOf,
+  startTestGitlab,
+  statusOf,
+  TestGitlab,
+} from '../__testUtils__/startTestGitlab';
 
 describe('groups API', () => {
   let t: TestGitlab;
@@ -9,7 +14,9 @@ describe('groups API', () => {
   afterAll(() => t.stop());
 
   it('shows groups by id and by encoded full path', async () => {
-    const group = await t.api().Groups.show('gitlab-org/maintainers/ai-gateway');
+    const group = await t
+      .api()
+      .Groups.show('gitlab-org/maintainers/ai-gateway');
     expect(group).toMatchObject({
       name: 'ai-gateway',
       path: 'ai-gateway',
@@ -36,8 +43,13 @@ describe('groups API', () => {
 
   it('lists subgroups and descendant groups', async () => {
     const subgroups = await t.api().Groups.allSubgroups('gitlab-org/modelops');
-    expect(subgroups.map(g => g.path).sort()).toEqual(['ai-model-validation-and-research', 'applied-ml']);
-    const descendants = await t.api().Groups.allDescendantGroups('gitlab-org/modelops');
+    expect(subgroups.map(g => g.path).sort()).toEqual([
+      'ai-model-validation-and-research',
+      'applied-ml',
+    ]);
+    const descendants = await t
+      .api()
+      .Groups.allDescendantGroups('gitlab-org/modelops');
     expect(descendants.map(g => g.full_path).sort()).toEqual([
       'gitlab-org/modelops/ai-model-validation-and-research',
       'gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation',
@@ -47,7 +59,9 @@ describe('groups API', () => {
   });
 
   it('lists group projects with and without subgroups', async () => {
-    const direct = await t.api().Groups.allProjects('gitlab-org/modelops/applied-ml');
+    const direct = await t
+      .api()
+      .Groups.allProjects('gitlab-org/modelops/applied-ml');
     expect(direct.map(p => p.path)).toEqual(['legacy-embeddings-service']);
     const nested = await t.api().Groups.allProjects('gitlab-org/modelops', {
       includeSubgroups: true,
@@ -71,14 +85,22 @@ describe('groups API', () => {
 
   it('creates subgroups for maintainers of the parent only', async () => {
     const parent = await t.api().Groups.show('gitlab-org/duo-workflow');
-    const created = await t.api('alex.maintainer').Groups.create('Experiments', 'experiments', {
-      parentId: parent.id,
-    });
+    const created = await t
+      .api('alex.maintainer')
+      .Groups.create('Experiments', 'experiments', {
+        parentId: parent.id,
+      });
     expect(created.full_path).toBe('gitlab-org/duo-workflow/experiments');
     expect(
-      await statusOf(t.api('eli.newcomer').Groups.create('X', 'x', { parentId: parent.id })),
+      await statusOf(
+        t.api('eli.newcomer').Groups.create('X', 'x', { parentId: parent.id }),
+      ),
     ).toBe(403);
-    const taken = await errorOf(t.api().Groups.create('Experiments', 'experiments', { parentId: parent.id }));
+    const taken = await errorOf(
+      t
+        .api()
+        .Groups.create('Experiments', 'experiments', { parentId: parent.id }),
+    );
     expect(taken.status).toBe(400);
     expect(taken.description).toContain('has already been taken');
   });

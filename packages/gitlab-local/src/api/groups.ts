@@ -30,22 +30,30 @@ function listGroups(ctx: ApiContext, candidates: Group[]) {
   const groups = candidates.filter(group => {
     if (!ctx.store.canReadGroup(ctx.user, group)) return false;
     if (options.top_level_only && group.parentId) return false;
-    if (search && !group.name.toLowerCase().includes(search) && !group.path.toLowerCase().includes(search)) {
+    if (
+      search &&
+      !group.name.toLowerCase().includes(search) &&
+      !group.path.toLowerCase().includes(search)
+    ) {
       return false;
     }
     const level = ctx.store.groupAccessLevel(ctx.user, group);
     if (options.owned && level < AccessLevel.OWNER) return false;
-    if (options.min_access_level && level < options.min_access_level) return false;
+    if (options.min_access_level && level < options.min_access_level)
+      return false;
     return true;
   });
   const orderBy = options.order_by ?? 'name';
   const direction = options.sort === 'desc' ? -1 : 1;
   groups.sort((a, b) => {
-    if (orderBy === 'id' || orderBy === 'similarity') return direction * (a.id - b.id);
+    if (orderBy === 'id' || orderBy === 'similarity')
+      return direction * (a.id - b.id);
     const key = orderBy === 'path' ? 'fullPath' : 'name';
     return direction * a[key].localeCompare(b[key]) || a.id - b.id;
   });
-  return ctx.paginated(groups, group => groupJson(ctx.services, group, ctx.store));
+  return ctx.paginated(groups, group =>
+    groupJson(ctx.services, group, ctx.store),
+  );
 }
 
 export const groupRoutes: Route[] = [
@@ -57,7 +65,9 @@ export const groupRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/groups/:id',
-    handler: async ctx => ({ json: groupJson(ctx.services, ctx.group(), ctx.store) }),
+    handler: async ctx => ({
+      json: groupJson(ctx.services, ctx.group(), ctx.store),
+    }),
   },
   {
     method: 'GET',
@@ -110,17 +120,25 @@ export const groupRoutes: Route[] = [
         if (!parent || !ctx.store.canReadGroup(ctx.user, parent)) {
           throw GitlabError.notFound('Parent Group');
         }
-        if (!ctx.store.hasGroupAccess(ctx.user, parent, AccessLevel.MAINTAINER)) {
+        if (
+          !ctx.store.hasGroupAccess(ctx.user, parent, AccessLevel.MAINTAINER)
+        ) {
           throw GitlabError.forbidden();
         }
         const taken = [...ctx.store.groups.values()].some(
-          g => g.parentId === parent.id && g.path.toLowerCase() === input.path.toLowerCase(),
+          g =>
+            g.parentId === parent.id &&
+            g.path.toLowerCase() === input.path.toLowerCase(),
         );
         if (taken) {
-          throw GitlabError.badRequest('Failed to save group {:path=>["has already been taken"]}');
+          throw GitlabError.badRequest(
+            'Failed to save group {:path=>["has already been taken"]}',
+          );
         }
       } else if (ctx.store.findNamespace(input.path)) {
-        throw GitlabError.badRequest('Failed to save group {:path=>["has already been taken"]}');
+        throw GitlabError.badRequest(
+          'Failed to save group {:path=>["has already been taken"]}',
+        );
       }
       const group = ctx.store.addGroup({
         name: input.name,

@@ -25,7 +25,11 @@ export function userBasicJson({ baseUrl }: ApiServices, user: User) {
 }
 
 /** `showPrivate` adds what GitLab shows only to admins and the user itself. */
-export function userJson(services: ApiServices, user: User, showPrivate: boolean) {
+export function userJson(
+  services: ApiServices,
+  user: User,
+  showPrivate: boolean,
+) {
   return {
     ...userBasicJson(services, user),
     created_at: user.createdAt,
@@ -55,7 +59,11 @@ export function userJson(services: ApiServices, user: User, showPrivate: boolean
   };
 }
 
-export function memberJson(services: ApiServices, user: User, accessLevel: number) {
+export function memberJson(
+  services: ApiServices,
+  user: User,
+  accessLevel: number,
+) {
   return {
     ...userBasicJson(services, user),
     access_level: accessLevel,
@@ -67,7 +75,11 @@ export function memberJson(services: ApiServices, user: User, accessLevel: numbe
   };
 }
 
-export function groupJson({ baseUrl }: ApiServices, group: Group, store: ApiServices['store']) {
+export function groupJson(
+  { baseUrl }: ApiServices,
+  group: Group,
+  store: ApiServices['store'],
+) {
   const parent = group.parentId ? store.groups.get(group.parentId) : undefined;
   return {
     id: group.id,
@@ -164,8 +176,12 @@ export function projectSimpleJson(services: ApiServices, project: Project) {
     ssh_url_to_repo: `git@${host}:${fullPath}.git`,
     http_url_to_repo: `${baseUrl}/${fullPath}.git`,
     web_url: `${baseUrl}/${fullPath}`,
-    readme_url: project.hasCommits ? `${baseUrl}/${fullPath}/-/blob/${project.defaultBranch}/README.md` : null,
-    forks_count: store.projectList.filter(p => p.forkedFromProjectId === project.id).length,
+    readme_url: project.hasCommits
+      ? `${baseUrl}/${fullPath}/-/blob/${project.defaultBranch}/README.md`
+      : null,
+    forks_count: store.projectList.filter(
+      p => p.forkedFromProjectId === project.id,
+    ).length,
     avatar_url: null,
     star_count: 0,
     last_activity_at: project.lastActivityAt,
@@ -173,7 +189,11 @@ export function projectSimpleJson(services: ApiServices, project: Project) {
   };
 }
 
-export function projectJson(services: ApiServices, project: Project, viewer: User) {
+export function projectJson(
+  services: ApiServices,
+  project: Project,
+  viewer: User,
+) {
   const { baseUrl, store } = services;
   const api = `${baseUrl}/api/v4/projects/${project.id}`;
   const namespace = store.namespaceOf(project);
@@ -182,7 +202,9 @@ export function projectJson(services: ApiServices, project: Project, viewer: Use
     : undefined;
   const directAccess = project.members.get(viewer.id);
   const groupAccess =
-    namespace.kind === 'group' ? store.effectiveGroupMembers(namespace.group).get(viewer.id) : undefined;
+    namespace.kind === 'group'
+      ? store.effectiveGroupMembers(namespace.group).get(viewer.id)
+      : undefined;
   return {
     ...projectSimpleJson(services, project),
     _links: {
@@ -195,7 +217,9 @@ export function projectJson(services: ApiServices, project: Project, viewer: Use
       members: `${api}/members`,
       cluster_agents: `${api}/cluster_agents`,
     },
-    ...(namespace.kind === 'user' ? { owner: userBasicJson(services, namespace.user) } : {}),
+    ...(namespace.kind === 'user'
+      ? { owner: userBasicJson(services, namespace.user) }
+      : {}),
     packages_enabled: true,
     empty_repo: !project.hasCommits,
     archived: project.archived,
@@ -213,33 +237,46 @@ export function projectJson(services: ApiServices, project: Project, viewer: Use
     merge_requests_access_level: 'enabled',
     builds_access_level: 'enabled',
     creator_id: project.creatorId,
-    ...(forkedFrom ? { forked_from_project: projectSimpleJson(services, forkedFrom) } : {}),
+    ...(forkedFrom
+      ? { forked_from_project: projectSimpleJson(services, forkedFrom) }
+      : {}),
     import_status: 'none',
     open_issues_count: 0,
     ci_config_path: project.ciConfigPath,
     shared_runners_enabled: true,
     public_jobs: true,
-    only_allow_merge_if_pipeline_succeeds: project.merge.onlyAllowMergeIfPipelineSucceeds,
+    only_allow_merge_if_pipeline_succeeds:
+      project.merge.onlyAllowMergeIfPipelineSucceeds,
     allow_merge_on_skipped_pipeline: project.merge.allowMergeOnSkippedPipeline,
     only_allow_merge_if_all_discussions_are_resolved:
       project.merge.onlyAllowMergeIfAllDiscussionsAreResolved,
-    remove_source_branch_after_merge: project.merge.removeSourceBranchAfterMerge,
+    remove_source_branch_after_merge:
+      project.merge.removeSourceBranchAfterMerge,
     request_access_enabled: true,
     merge_method: project.merge.mergeMethod,
     squash_option: project.merge.squashOption,
     auto_devops_enabled: project.autoDevopsEnabled,
     // Deprecated mirror of the "any approver" rule, still returned by GitLab.
     approvals_before_merge:
-      project.approvalRules.find(r => r.ruleType === 'any_approver')?.approvalsRequired ?? 0,
+      project.approvalRules.find(r => r.ruleType === 'any_approver')
+        ?.approvalsRequired ?? 0,
     mirror: false,
     permissions: {
-      project_access: directAccess ? { access_level: directAccess, notification_level: 3 } : null,
-      group_access: groupAccess ? { access_level: groupAccess, notification_level: 3 } : null,
+      project_access: directAccess
+        ? { access_level: directAccess, notification_level: 3 }
+        : null,
+      group_access: groupAccess
+        ? { access_level: groupAccess, notification_level: 3 }
+        : null,
     },
   };
 }
 
-export function commitJson(services: ApiServices, project: Project, commit: CommitInfo) {
+export function commitJson(
+  services: ApiServices,
+  project: Project,
+  commit: CommitInfo,
+) {
   const [title] = commit.message.split('\n');
   return {
     id: commit.id,
@@ -256,13 +293,17 @@ export function commitJson(services: ApiServices, project: Project, commit: Comm
     committed_date: toGitlabDate(commit.committedDate),
     trailers: {},
     extended_trailers: {},
-    web_url: `${services.baseUrl}/${services.store.projectFullPath(project)}/-/commit/${commit.id}`,
+    web_url: `${services.baseUrl}/${services.store.projectFullPath(
+      project,
+    )}/-/commit/${commit.id}`,
   };
 }
 
 /** GitLab prints commit dates with milliseconds and an explicit offset. */
 function toGitlabDate(isoDate: string): string {
-  return isoDate.replace(/(T\d\d:\d\d:\d\d)([+-]\d\d:\d\d|Z)$/, '$1.000$2').replace(/Z$/, '+00:00');
+  return isoDate
+    .replace(/(T\d\d:\d\d:\d\d)([+-]\d\d:\d\d|Z)$/, '$1.000$2')
+    .replace(/Z$/, '+00:00');
 }
 
 const accessLevelDescriptions: Record<number, string> = {
@@ -287,8 +328,12 @@ export function protectedBranchJson(branch: ProtectedBranch) {
   return {
     id: branch.id,
     name: branch.name,
-    push_access_levels: [accessLevelJson(branch.id * 10 + 1, branch.pushAccessLevel)],
-    merge_access_levels: [accessLevelJson(branch.id * 10 + 2, branch.mergeAccessLevel)],
+    push_access_levels: [
+      accessLevelJson(branch.id * 10 + 1, branch.pushAccessLevel),
+    ],
+    merge_access_levels: [
+      accessLevelJson(branch.id * 10 + 2, branch.mergeAccessLevel),
+    ],
     unprotect_access_levels: [],
     allow_force_push: branch.allowForcePush,
     code_owner_approval_required: branch.codeOwnerApprovalRequired,
@@ -296,10 +341,18 @@ export function protectedBranchJson(branch: ProtectedBranch) {
   };
 }
 
-export function approvalRuleJson(services: ApiServices, project: Project, rule: ApprovalRule) {
+export function approvalRuleJson(
+  services: ApiServices,
+  project: Project,
+  rule: ApprovalRule,
+) {
   const { store } = services;
-  const users = rule.userIds.map(id => store.users.get(id)).filter((u): u is User => !!u);
-  const groups = rule.groupIds.map(id => store.groups.get(id)).filter((g): g is Group => !!g);
+  const users = rule.userIds
+    .map(id => store.users.get(id))
+    .filter((u): u is User => !!u);
+  const groups = rule.groupIds
+    .map(id => store.groups.get(id))
+    .filter((g): g is Group => !!g);
   // Eligible approvers are the named users plus the members of named groups.
   const eligible = new Map(users.map(u => [u.id, u]));
   for (const group of groups) {
@@ -313,7 +366,9 @@ export function approvalRuleJson(services: ApiServices, project: Project, rule: 
     name: rule.name,
     rule_type: rule.ruleType,
     report_type: null,
-    eligible_approvers: [...eligible.values()].map(u => userBasicJson(services, u)),
+    eligible_approvers: [...eligible.values()].map(u =>
+      userBasicJson(services, u),
+    ),
     approvals_required: rule.approvalsRequired,
     users: users.map(u => userBasicJson(services, u)),
     groups: groups.map(g => groupJson(services, g, store)),

@@ -46,7 +46,10 @@ export const languageRoutes: Route[] = [
     handler: async ctx => {
       const project = ctx.project();
       const gitDir = await ctx.repos.ensure(project);
-      const commit = await ctx.repos.resolveCommit(gitDir, project.defaultBranch);
+      const commit = await ctx.repos.resolveCommit(
+        gitDir,
+        project.defaultBranch,
+      );
       if (!commit) return { json: {} };
       const cached = cache.get(commit);
       if (cached) return { json: cached };
@@ -55,13 +58,17 @@ export const languageRoutes: Route[] = [
         // Vendored and documentation folders don't count, as in linguist.
         if (/(^|\/)(vendor|node_modules|docs?)\//.test(blob.path)) continue;
         const language = languageOf(blob.path);
-        if (language) bytes.set(language, (bytes.get(language) ?? 0) + blob.size);
+        if (language)
+          bytes.set(language, (bytes.get(language) ?? 0) + blob.size);
       }
       const total = [...bytes.values()].reduce((sum, n) => sum + n, 0);
       const percentages = Object.fromEntries(
         [...bytes.entries()]
           .sort((a, b) => b[1] - a[1])
-          .map(([language, size]) => [language, Math.round((size / total) * 10000) / 100]),
+          .map(([language, size]) => [
+            language,
+            Math.round((size / total) * 10000) / 100,
+          ]),
       );
       cache.set(commit, percentages);
       return { json: percentages };

@@ -18,7 +18,16 @@ const listSchema = z.object({
   last_activity_after: z.string().datetime({ offset: true }).optional(),
   last_activity_before: z.string().datetime({ offset: true }).optional(),
   order_by: z
-    .enum(['id', 'name', 'path', 'created_at', 'updated_at', 'last_activity_at', 'similarity', 'star_count'])
+    .enum([
+      'id',
+      'name',
+      'path',
+      'created_at',
+      'updated_at',
+      'last_activity_at',
+      'similarity',
+      'star_count',
+    ])
     .optional(),
   sort: z.enum(['asc', 'desc']).optional(),
   pagination: z.enum(['keyset', 'offset']).optional(),
@@ -41,20 +50,31 @@ const sortKeys: Record<string, (p: Project) => string | number> = {
  * Filters, sorts and paginates a project list the way `GET /projects`,
  * `GET /groups/:id/projects` and `GET /users/:id/projects` do.
  */
-export function listProjects(ctx: ApiContext, candidates: Iterable<Project>): ApiResult {
+export function listProjects(
+  ctx: ApiContext,
+  candidates: Iterable<Project>,
+): ApiResult {
   const options = ctx.parse(listSchema);
   const { store, user } = ctx;
   const search = options.search?.toLowerCase();
-  const after = options.last_activity_after ? Date.parse(options.last_activity_after) : undefined;
-  const before = options.last_activity_before ? Date.parse(options.last_activity_before) : undefined;
+  const after = options.last_activity_after
+    ? Date.parse(options.last_activity_after)
+    : undefined;
+  const before = options.last_activity_before
+    ? Date.parse(options.last_activity_before)
+    : undefined;
 
   const matches: Project[] = [];
   for (const project of candidates) {
     if (!store.canReadProject(user, project)) continue;
-    if (options.archived !== undefined && project.archived !== options.archived) continue;
-    if (options.visibility && project.visibility !== options.visibility) continue;
-    if (options.id_after !== undefined && project.id <= options.id_after) continue;
-    if (options.id_before !== undefined && project.id >= options.id_before) continue;
+    if (options.archived !== undefined && project.archived !== options.archived)
+      continue;
+    if (options.visibility && project.visibility !== options.visibility)
+      continue;
+    if (options.id_after !== undefined && project.id <= options.id_after)
+      continue;
+    if (options.id_before !== undefined && project.id >= options.id_before)
+      continue;
     if (
       search &&
       !project.name.toLowerCase().includes(search) &&
@@ -63,22 +83,32 @@ export function listProjects(ctx: ApiContext, candidates: Iterable<Project>): Ap
     ) {
       continue;
     }
-    if (options.topic && !options.topic.every(t => project.topics.some(pt => pt.toLowerCase() === t.toLowerCase()))) {
+    if (
+      options.topic &&
+      !options.topic.every(t =>
+        project.topics.some(pt => pt.toLowerCase() === t.toLowerCase()),
+      )
+    ) {
       continue;
     }
-    if (after !== undefined && Date.parse(project.lastActivityAt) <= after) continue;
-    if (before !== undefined && Date.parse(project.lastActivityAt) >= before) continue;
+    if (after !== undefined && Date.parse(project.lastActivityAt) <= after)
+      continue;
+    if (before !== undefined && Date.parse(project.lastActivityAt) >= before)
+      continue;
     if (options.owned || options.membership || options.min_access_level) {
       const level = store.projectAccessLevel(user, project);
       if (options.owned && level < 50) continue;
       if (options.membership && level < 10) continue;
-      if (options.min_access_level && level < options.min_access_level) continue;
+      if (options.min_access_level && level < options.min_access_level)
+        continue;
     }
     matches.push(project);
   }
 
   const toJson = (project: Project) =>
-    options.simple ? projectSimpleJson(ctx.services, project) : projectJson(ctx.services, project, user);
+    options.simple
+      ? projectSimpleJson(ctx.services, project)
+      : projectJson(ctx.services, project, user);
 
   if (options.pagination === 'keyset') {
     const page = paginateKeysetById(matches, ctx.query, ctx.url);

@@ -6,10 +6,14 @@ import { AccessLevel, User } from '../model/entities';
 import { memberJson } from './json';
 
 const accessLevel = z.preprocess(
-  value => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+  value =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
   z
     .number()
-    .refine(level => (Object.values(AccessLevel) as number[]).includes(level), 'does not have a valid value'),
+    .refine(
+      level => (Object.values(AccessLevel) as number[]).includes(level),
+      'does not have a valid value',
+    ),
 );
 
 const addSchema = z
@@ -18,12 +22,18 @@ const addSchema = z
     username: z.string().optional(),
     access_level: accessLevel,
   })
-  .refine(input => input.user_id !== undefined || input.username !== undefined, {
-    message: 'are missing, exactly one parameter must be provided',
-    path: ['user_id, username'],
-  });
+  .refine(
+    input => input.user_id !== undefined || input.username !== undefined,
+    {
+      message: 'are missing, exactly one parameter must be provided',
+      path: ['user_id, username'],
+    },
+  );
 const editSchema = z.object({ access_level: accessLevel });
-const listSchema = z.object({ query: z.string().optional(), user_ids: z.string().optional() });
+const listSchema = z.object({
+  query: z.string().optional(),
+  user_ids: z.string().optional(),
+});
 
 /** Membership routes are the same for `projects` and `groups`. */
 interface MemberSource {
@@ -40,13 +50,16 @@ const projectMembers: MemberSource = {
 };
 
 const groupMembers: MemberSource = {
-  direct: (ctx, writeLevel) => (writeLevel ? ctx.groupWithAccess(writeLevel) : ctx.group()).members,
+  direct: (ctx, writeLevel) =>
+    (writeLevel ? ctx.groupWithAccess(writeLevel) : ctx.group()).members,
   all: ctx => ctx.store.effectiveGroupMembers(ctx.group()),
 };
 
 function toList(ctx: ApiContext, members: Map<number, number>) {
   const { query, user_ids: userIds } = ctx.parse(listSchema);
-  const wantedIds = userIds ? new Set(userIds.split(',').map(Number)) : undefined;
+  const wantedIds = userIds
+    ? new Set(userIds.split(',').map(Number))
+    : undefined;
   return [...members.entries()]
     .map(([id, level]) => ({ user: ctx.store.users.get(id), level }))
     .filter((m): m is { user: User; level: number } => !!m.user)
@@ -69,7 +82,10 @@ function findUser(ctx: ApiContext, idOrUsername: string | number): User {
   return user;
 }
 
-function memberRoutes(resource: 'projects' | 'groups', source: MemberSource): Route[] {
+function memberRoutes(
+  resource: 'projects' | 'groups',
+  source: MemberSource,
+): Route[] {
   const base = `/${resource}/:id/members`;
   const show = (members: Map<number, number>, ctx: ApiContext) => {
     const user = ctx.store.users.get(Number(ctx.params.user_id));
@@ -81,15 +97,29 @@ function memberRoutes(resource: 'projects' | 'groups', source: MemberSource): Ro
     {
       method: 'GET',
       pattern: base,
-      handler: async ctx => ctx.paginated(toList(ctx, source.direct(ctx)), m => memberJson(ctx.services, m.user, m.level)),
+      handler: async ctx =>
+        ctx.paginated(toList(ctx, source.direct(ctx)), m =>
+          memberJson(ctx.services, m.user, m.level),
+        ),
     },
     {
       method: 'GET',
       pattern: `${base}/all`,
-      handler: async ctx => ctx.paginated(toList(ctx, source.all(ctx)), m => memberJson(ctx.services, m.user, m.level)),
+      handler: async ctx =>
+        ctx.paginated(toList(ctx, source.all(ctx)), m =>
+          memberJson(ctx.services, m.user, m.level),
+        ),
     },
-    { method: 'GET', pattern: `${base}/:user_id`, handler: async ctx => show(source.direct(ctx), ctx) },
-    { method: 'GET', pattern: `${base}/all/:user_id`, handler: async ctx => show(source.all(ctx), ctx) },
+    {
+      method: 'GET',
+      pattern: `${base}/:user_id`,
+      handler: async ctx => show(source.direct(ctx), ctx),
+    },
+    {
+      method: 'GET',
+      pattern: `${base}/all/:user_id`,
+      handler: async ctx => show(source.all(ctx), ctx),
+    },
     {
       method: 'POST',
       pattern: base,
@@ -97,13 +127,20 @@ function memberRoutes(resource: 'projects' | 'groups', source: MemberSource): Ro
         const input = ctx.parse(addSchema);
         const members = source.direct(ctx, AccessLevel.MAINTAINER);
         // Only owners may hand out the owner role.
-        if (input.access_level === AccessLevel.OWNER && !ownsResource(ctx, resource)) {
+        if (
+          input.access_level === AccessLevel.OWNER &&
+          !ownsResource(ctx, resource)
+        ) {
           throw GitlabError.forbidden();
         }
         const user = findUser(ctx, input.user_id ?? input.username ?? '');
-        if (members.has(user.id)) throw GitlabError.conflict('Member already exists');
+        if (members.has(user.id))
+          throw GitlabError.conflict('Member already exists');
         members.set(user.id, input.access_level);
-        return { status: 201, json: memberJson(ctx.services, user, input.access_level) };
+        return {
+          status: 201,
+          json: memberJson(ctx.services, user, input.access_level),
+        };
       },
     },
     {
@@ -131,7 +168,10 @@ function memberRoutes(resource: 'projects' | 'groups', source: MemberSource): Ro
   ];
 }
 
-function ownsResource(ctx: ApiContext, resource: 'projects' | 'groups'): boolean {
+function ownsResource(
+  ctx: ApiContext,
+  resource: 'projects' | 'groups',
+): boolean {
   return resource === 'projects'
     ? ctx.store.hasProjectAccess(ctx.user, ctx.project(), AccessLevel.OWNER)
     : ctx.store.hasGroupAccess(ctx.user, ctx.group(), AccessLevel.OWNER);

@@ -15,7 +15,9 @@ export const namespaceRoutes: Route[] = [
       const { store, user } = ctx;
       // Like GitLab, the list holds the user's own namespace and the groups
       // they belong to (admins see every namespace).
-      const namespaces: Namespace[] = [{ kind: 'user', id: user.namespaceId, user }];
+      const namespaces: Namespace[] = [
+        { kind: 'user', id: user.namespaceId, user },
+      ];
       for (const group of store.groups.values()) {
         if (user.isAdmin || store.groupAccessLevel(user, group) > 0) {
           namespaces.push({ kind: 'group', id: group.id, group });
@@ -23,11 +25,21 @@ export const namespaceRoutes: Route[] = [
       }
       if (user.isAdmin) {
         for (const other of store.users.values()) {
-          if (other.id !== user.id) namespaces.push({ kind: 'user', id: other.namespaceId, user: other });
+          if (other.id !== user.id)
+            namespaces.push({
+              kind: 'user',
+              id: other.namespaceId,
+              user: other,
+            });
         }
       }
       const filtered = namespaces.filter(
-        ns => !search || store.namespaceFullPath(ns).toLowerCase().includes(search.toLowerCase()),
+        ns =>
+          !search ||
+          store
+            .namespaceFullPath(ns)
+            .toLowerCase()
+            .includes(search.toLowerCase()),
       );
       return ctx.paginated(filtered, ns => namespaceJson(ctx.services, ns));
     },

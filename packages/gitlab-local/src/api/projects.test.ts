@@ -42,8 +42,13 @@ describe('projects API', () => {
 
   it('reports forks and archived projects', async () => {
     const fork = await t.api().Projects.show('alex.maintainer/ai-assist');
-    expect(fork.forked_from_project).toMatchObject({ path_with_namespace: AI_GATEWAY });
-    expect(fork.namespace).toMatchObject({ kind: 'user', full_path: 'alex.maintainer' });
+    expect(fork.forked_from_project).toMatchObject({
+      path_with_namespace: AI_GATEWAY,
+    });
+    expect(fork.namespace).toMatchObject({
+      kind: 'user',
+      full_path: 'alex.maintainer',
+    });
     const archived = await t.api().Projects.all({ archived: true });
     expect(archived.map(p => p.path)).toEqual(['model-evaluator']);
   });
@@ -68,11 +73,15 @@ describe('projects API', () => {
   });
 
   it('follows link headers until maxPages', async () => {
-    const all = await t.api().Projects.all({ perPage: 2, orderBy: 'id', sort: 'asc' });
+    const all = await t
+      .api()
+      .Projects.all({ perPage: 2, orderBy: 'id', sort: 'asc' });
     expect(all).toHaveLength(9);
     const limited = await t.api().Projects.all({ perPage: 2, maxPages: 2 });
     expect(limited).toHaveLength(4);
-    expect(t.gitlab.stats().routes['GET /api/v4/projects'].count).toBeGreaterThanOrEqual(7);
+    expect(
+      t.gitlab.stats().routes['GET /api/v4/projects'].count,
+    ).toBeGreaterThanOrEqual(7);
   });
 
   it('supports keyset pagination ordered by id', async () => {
@@ -105,14 +114,23 @@ describe('projects API', () => {
     expect(search.map(p => p.path_with_namespace)).toEqual([CLOUD_CONNECTOR]);
     const ruby = await t.api().Projects.all({ topic: 'danger' });
     expect(ruby.map(p => p.path)).toEqual(['gitlab-dangerfiles']);
-    const recent = await t.api().Projects.all({ lastActivityAfter: '2025-01-20T00:00:00Z' });
-    expect(recent.map(p => p.path).sort()).toEqual(['duo-workflow-service', 'gitlab-cloud-connector']);
+    const recent = await t
+      .api()
+      .Projects.all({ lastActivityAfter: '2025-01-20T00:00:00Z' });
+    expect(recent.map(p => p.path).sort()).toEqual([
+      'duo-workflow-service',
+      'gitlab-cloud-connector',
+    ]);
   });
 
   it('hides private projects from non-members with 404', async () => {
-    expect(await statusOf(t.api('eli.newcomer').Projects.show(PRIVATE_LEGACY))).toBe(404);
+    expect(
+      await statusOf(t.api('eli.newcomer').Projects.show(PRIVATE_LEGACY)),
+    ).toBe(404);
     const visible = await t.api('eli.newcomer').Projects.all();
-    expect(visible.map(p => p.path_with_namespace)).not.toContain(PRIVATE_LEGACY);
+    expect(visible.map(p => p.path_with_namespace)).not.toContain(
+      PRIVATE_LEGACY,
+    );
     const member = await t.api('chen.developer').Projects.show(PRIVATE_LEGACY);
     expect(member.visibility).toBe('private');
   });
@@ -149,34 +167,55 @@ describe('projects API', () => {
   it('rejects a taken path, a missing namespace and bad parameters like GitLab', async () => {
     const group = await t.api().Groups.show('gitlab-org/cloud-connector');
     const taken = await errorOf(
-      t.api().Projects.create({ namespaceId: group.id, path: 'gitlab-cloud-connector' }),
+      t.api().Projects.create({
+        namespaceId: group.id,
+        path: 'gitlab-cloud-connector',
+      }),
     );
     expect(taken.status).toBe(400);
     expect(taken.description).toContain('has already been taken');
 
-    expect(await statusOf(t.api().Projects.create({ namespaceId: 999999, name: 'x' }))).toBe(404);
+    expect(
+      await statusOf(
+        t.api().Projects.create({ namespaceId: 999999, name: 'x' }),
+      ),
+    ).toBe(404);
 
-    const missing = await errorOf(t.api().Projects.create({ namespaceId: group.id }));
+    const missing = await errorOf(
+      t.api().Projects.create({ namespaceId: group.id }),
+    );
     expect(missing).toEqual({
       status: 400,
-      description: 'name, path are missing, at least one parameter must be provided',
+      description:
+        'name, path are missing, at least one parameter must be provided',
     });
 
     const badVisibility = await errorOf(
       t.api().Projects.create({ name: 'x', visibility: 'secret' as 'private' }),
     );
-    expect(badVisibility).toEqual({ status: 400, description: 'visibility does not have a valid value' });
+    expect(badVisibility).toEqual({
+      status: 400,
+      description: 'visibility does not have a valid value',
+    });
   });
 
   it('answers 403 to non-maintainers editing and 400 to malformed JSON', async () => {
     expect(
-      await statusOf(t.api('eli.newcomer').Projects.edit(AI_GATEWAY, { description: 'x' })),
+      await statusOf(
+        t.api('eli.newcomer').Projects.edit(AI_GATEWAY, { description: 'x' }),
+      ),
     ).toBe(403);
-    const response = await fetch(`${t.gitlab.apiUrl}/projects/${encodeURIComponent(AI_GATEWAY)}`, {
-      method: 'PUT',
-      headers: { 'PRIVATE-TOKEN': t.gitlab.token, 'content-type': 'application/json' },
-      body: '{"description": ',
-    });
+    const response = await fetch(
+      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(AI_GATEWAY)}`,
+      {
+        method: 'PUT',
+        headers: {
+          'PRIVATE-TOKEN': t.gitlab.token,
+          'content-type': 'application/json',
+        },
+        body: '{"description": ',
+      },
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).message).toMatch(/not valid JSON/);
   });

@@ -38,7 +38,11 @@ function pathFromName(name: string): string {
 }
 
 function assertValidPath(path: string): void {
-  if (!PATH_PATTERN.test(path) || path.endsWith('.git') || path.endsWith('.atom')) {
+  if (
+    !PATH_PATTERN.test(path) ||
+    path.endsWith('.git') ||
+    path.endsWith('.atom')
+  ) {
     throw GitlabError.badRequest({
       path: [
         "can contain only letters, digits, '_', '-' and '.'. Cannot start with '-', end in '.git' or end in '.atom'",
@@ -47,7 +51,10 @@ function assertValidPath(path: string): void {
   }
 }
 
-function targetNamespace(ctx: ApiContext, namespaceId: number | string | undefined): Namespace {
+function targetNamespace(
+  ctx: ApiContext,
+  namespaceId: number | string | undefined,
+): Namespace {
   if (namespaceId === undefined) {
     return { kind: 'user', id: ctx.user.namespaceId, user: ctx.user };
   }
@@ -62,7 +69,11 @@ function targetNamespace(ctx: ApiContext, namespaceId: number | string | undefin
   }
   const allowed =
     namespace.kind === 'group'
-      ? ctx.store.hasGroupAccess(ctx.user, namespace.group, AccessLevel.DEVELOPER)
+      ? ctx.store.hasGroupAccess(
+          ctx.user,
+          namespace.group,
+          AccessLevel.DEVELOPER,
+        )
       : namespace.user.id === ctx.user.id || ctx.user.isAdmin;
   if (!allowed) {
     throw GitlabError.forbidden();
@@ -70,7 +81,12 @@ function targetNamespace(ctx: ApiContext, namespaceId: number | string | undefin
   return namespace;
 }
 
-function assertPathFree(ctx: ApiContext, namespace: Namespace, path: string, except?: Project) {
+function assertPathFree(
+  ctx: ApiContext,
+  namespace: Namespace,
+  path: string,
+  except?: Project,
+) {
   const fullPath = `${ctx.store.namespaceFullPath(namespace)}/${path}`;
   const existing = ctx.store.findProject(fullPath);
   if (existing && existing !== except) {
@@ -111,7 +127,14 @@ async function createProject(ctx: ApiContext) {
       gitDir,
       defaultBranch: project.defaultBranch,
       commit: {
-        files: [{ path: 'README.md', content: Buffer.from(`# ${project.name}\n\n${project.description}\n`) }],
+        files: [
+          {
+            path: 'README.md',
+            content: Buffer.from(
+              `# ${project.name}\n\n${project.description}\n`,
+            ),
+          },
+        ],
         message: 'Initial commit',
         authorName: ctx.user.name,
         authorEmail: ctx.user.email,
@@ -134,7 +157,9 @@ async function editProject(ctx: ApiContext) {
       const branches = await ctx.repos.branches(gitDir);
       if (!branches.some(b => b.name === input.default_branch)) {
         throw GitlabError.badRequest({
-          base: [`Could not change HEAD: branch '${input.default_branch}' does not exist`],
+          base: [
+            `Could not change HEAD: branch '${input.default_branch}' does not exist`,
+          ],
         });
       }
     }
@@ -172,10 +197,20 @@ export const projectRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/projects/:id',
-    handler: async ctx => ({ json: projectJson(ctx.services, ctx.project(), ctx.user) }),
+    handler: async ctx => ({
+      json: projectJson(ctx.services, ctx.project(), ctx.user),
+    }),
   },
   { method: 'POST', pattern: '/projects', handler: createProject },
   { method: 'PUT', pattern: '/projects/:id', handler: editProject },
-  { method: 'POST', pattern: '/projects/:id/archive', handler: setArchived(true) },
-  { method: 'POST', pattern: '/projects/:id/unarchive', handler: setArchived(false) },
+  {
+    method: 'POST',
+    pattern: '/projects/:id/archive',
+    handler: setArchived(true),
+  },
+  {
+    method: 'POST',
+    pattern: '/projects/:id/unarchive',
+    handler: setArchived(false),
+  },
 ];

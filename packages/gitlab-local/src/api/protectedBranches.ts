@@ -9,7 +9,9 @@ import { protectedBranchJson } from './json';
 /** Protected branch names may be wildcards such as `release/*`. */
 export function matchesProtectedName(pattern: string, branch: string): boolean {
   if (!pattern.includes('*')) return pattern === branch;
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern.split('*').map(escapeRegex).join('.*')}$`,
+  );
   return regex.test(branch);
 }
 
@@ -18,7 +20,8 @@ function escapeRegex(text: string): string {
 }
 
 const pushLevel = z.preprocess(
-  value => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+  value =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
   z.union([z.literal(0), z.literal(30), z.literal(40), z.literal(60)]),
 );
 
@@ -36,7 +39,9 @@ const editSchema = z.object({
 });
 
 function findProtected(ctx: ApiContext, project: Project): ProtectedBranch {
-  const branch = project.protectedBranches.find(b => b.name === ctx.params.name);
+  const branch = project.protectedBranches.find(
+    b => b.name === ctx.params.name,
+  );
   if (!branch) throw GitlabError.notFound('Protected Branch');
   return branch;
 }
@@ -45,12 +50,15 @@ export const protectedBranchRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/projects/:id/protected_branches',
-    handler: async ctx => ctx.paginated(ctx.project().protectedBranches, protectedBranchJson),
+    handler: async ctx =>
+      ctx.paginated(ctx.project().protectedBranches, protectedBranchJson),
   },
   {
     method: 'GET',
     pattern: '/projects/:id/protected_branches/:name',
-    handler: async ctx => ({ json: protectedBranchJson(findProtected(ctx, ctx.project())) }),
+    handler: async ctx => ({
+      json: protectedBranchJson(findProtected(ctx, ctx.project())),
+    }),
   },
   {
     method: 'POST',
@@ -59,7 +67,9 @@ export const protectedBranchRoutes: Route[] = [
       const project = ctx.projectWithAccess(AccessLevel.MAINTAINER);
       const input = ctx.parse(protectSchema);
       if (project.protectedBranches.some(b => b.name === input.name)) {
-        throw GitlabError.conflict(`Protected branch '${input.name}' already exists`);
+        throw GitlabError.conflict(
+          `Protected branch '${input.name}' already exists`,
+        );
       }
       const branch: ProtectedBranch = {
         id: ctx.store.allocateChildId(),
@@ -80,7 +90,8 @@ export const protectedBranchRoutes: Route[] = [
       const project = ctx.projectWithAccess(AccessLevel.MAINTAINER);
       const branch = findProtected(ctx, project);
       const input = ctx.parse(editSchema);
-      if (input.allow_force_push !== undefined) branch.allowForcePush = input.allow_force_push;
+      if (input.allow_force_push !== undefined)
+        branch.allowForcePush = input.allow_force_push;
       if (input.code_owner_approval_required !== undefined) {
         branch.codeOwnerApprovalRequired = input.code_owner_approval_required;
       }
@@ -93,7 +104,9 @@ export const protectedBranchRoutes: Route[] = [
     handler: async ctx => {
       const project = ctx.projectWithAccess(AccessLevel.MAINTAINER);
       const branch = findProtected(ctx, project);
-      project.protectedBranches = project.protectedBranches.filter(b => b !== branch);
+      project.protectedBranches = project.protectedBranches.filter(
+        b => b !== branch,
+      );
       return { status: 204 };
     },
   },

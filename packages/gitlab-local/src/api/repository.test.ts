@@ -42,27 +42,34 @@ describe('repository API', () => {
   });
 
   it('lists a subfolder recursively, across offset pages', async () => {
-    const tree = await t.api().Repositories.allRepositoryTrees(CLOUD_CONNECTOR, {
-      path: 'src/python',
-      recursive: true,
-      perPage: 3,
-    });
+    const tree = await t
+      .api()
+      .Repositories.allRepositoryTrees(CLOUD_CONNECTOR, {
+        path: 'src/python',
+        recursive: true,
+        perPage: 3,
+      });
     const paths = tree.map(e => e.path);
     expect(paths).toContain('src/python/pyproject.toml');
     expect(paths).toContain('src/python/gitlab_cloud_connector/auth.py');
     expect(paths).toContain('src/python/tests');
     expect(paths.every(p => p.startsWith('src/python/'))).toBe(true);
     expect(new Set(paths).size).toBe(paths.length);
-    const limited = await t.api().Repositories.allRepositoryTrees(CLOUD_CONNECTOR, {
-      recursive: true,
-      perPage: 5,
-      maxPages: 2,
-    });
+    const limited = await t
+      .api()
+      .Repositories.allRepositoryTrees(CLOUD_CONNECTOR, {
+        recursive: true,
+        perPage: 5,
+        maxPages: 2,
+      });
     expect(limited).toHaveLength(10);
   });
 
   it('pages the recursive tree with keyset pagination', async () => {
-    const offset = await t.api().Repositories.allRepositoryTrees(AI_GATEWAY, { recursive: true, perPage: 100 });
+    const offset = await t.api().Repositories.allRepositoryTrees(AI_GATEWAY, {
+      recursive: true,
+      perPage: 100,
+    });
     const keyset = await t.api().Repositories.allRepositoryTrees(AI_GATEWAY, {
       recursive: true,
       pagination: 'keyset',
@@ -72,23 +79,43 @@ describe('repository API', () => {
   });
 
   it('answers 404 for unknown tree paths and refs', async () => {
-    expect(await statusOf(t.api().Repositories.allRepositoryTrees(AI_GATEWAY, { path: 'nope' }))).toBe(404);
-    expect(await statusOf(t.api().Repositories.allRepositoryTrees(AI_GATEWAY, { ref: 'nope' }))).toBe(404);
+    expect(
+      await statusOf(
+        t.api().Repositories.allRepositoryTrees(AI_GATEWAY, { path: 'nope' }),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOf(
+        t.api().Repositories.allRepositoryTrees(AI_GATEWAY, { ref: 'nope' }),
+      ),
+    ).toBe(404);
   });
 
   it('reads raw files at a ref', async () => {
-    const codeowners = await t.api().RepositoryFiles.showRaw(AI_GATEWAY, '.gitlab/CODEOWNERS', 'main');
+    const codeowners = await t
+      .api()
+      .RepositoryFiles.showRaw(AI_GATEWAY, '.gitlab/CODEOWNERS', 'main');
     expect(codeowners).toContain('* @gitlab-org/maintainers/ai-gateway');
     expect(codeowners).toContain('^[Infrastructure]');
-    const pyproject = await t.api().RepositoryFiles.showRaw(PROMPT_LIBRARY, 'pyproject.toml', 'main');
+    const pyproject = await t
+      .api()
+      .RepositoryFiles.showRaw(PROMPT_LIBRARY, 'pyproject.toml', 'main');
     expect(pyproject).toContain('promptlib = "eli5.cli:app"');
     // The branch is a real git ref, so reading through it works too.
-    const stable = await t.api().RepositoryFiles.showRaw(AI_GATEWAY, 'Dockerfile', 'stable-17-9-ee');
+    const stable = await t
+      .api()
+      .RepositoryFiles.showRaw(AI_GATEWAY, 'Dockerfile', 'stable-17-9-ee');
     expect(stable).toContain('USER aigateway');
   });
 
   it('returns file metadata with base64 content', async () => {
-    const file = await t.api().RepositoryFiles.show(CLOUD_CONNECTOR, 'src/python/pyproject.toml', 'main');
+    const file = await t
+      .api()
+      .RepositoryFiles.show(
+        CLOUD_CONNECTOR,
+        'src/python/pyproject.toml',
+        'main',
+      );
     const content = Buffer.from(file.content, 'base64');
     expect(file).toMatchObject({
       file_name: 'pyproject.toml',
@@ -105,22 +132,39 @@ describe('repository API', () => {
 
   it('answers HEAD on files like GitLab (used by Backstage discovery)', async () => {
     const url = (file: string) =>
-      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(AI_GATEWAY)}/repository/files/${encodeURIComponent(file)}?ref=main`;
+      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(
+        AI_GATEWAY,
+      )}/repository/files/${encodeURIComponent(file)}?ref=main`;
     const headers = { 'PRIVATE-TOKEN': t.gitlab.token };
-    const found = await fetch(url('pyproject.toml'), { method: 'HEAD', headers });
+    const found = await fetch(url('pyproject.toml'), {
+      method: 'HEAD',
+      headers,
+    });
     expect(found.status).toBe(200);
     expect(found.headers.get('x-gitlab-file-path')).toBe('pyproject.toml');
-    const missing = await fetch(url('catalog-info.yaml'), { method: 'HEAD', headers });
+    const missing = await fetch(url('catalog-info.yaml'), {
+      method: 'HEAD',
+      headers,
+    });
     expect(missing.status).toBe(404);
   });
 
   it('reports missing files, refs and parameters', async () => {
-    const missing = await errorOf(t.api().RepositoryFiles.showRaw(AI_GATEWAY, 'nope.txt', 'main'));
+    const missing = await errorOf(
+      t.api().RepositoryFiles.showRaw(AI_GATEWAY, 'nope.txt', 'main'),
+    );
     expect(missing).toEqual({ status: 404, description: '404 File Not Found' });
-    const noProject = await errorOf(t.api().RepositoryFiles.showRaw('gitlab-org/nope', 'README.md', 'main'));
-    expect(noProject).toEqual({ status: 404, description: '404 Project Not Found' });
+    const noProject = await errorOf(
+      t.api().RepositoryFiles.showRaw('gitlab-org/nope', 'README.md', 'main'),
+    );
+    expect(noProject).toEqual({
+      status: 404,
+      description: '404 Project Not Found',
+    });
     const noRef = await fetch(
-      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(AI_GATEWAY)}/repository/files/README.md`,
+      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(
+        AI_GATEWAY,
+      )}/repository/files/README.md`,
       { headers: { 'PRIVATE-TOKEN': t.gitlab.token } },
     );
     expect(noRef.status).toBe(400);
@@ -139,23 +183,40 @@ describe('repository API', () => {
     });
     const shown = await t.api().Commits.show(AI_GATEWAY, commits[0].id);
     expect(shown.id).toBe(commits[0].id);
-    expect(await statusOf(t.api().Commits.show(AI_GATEWAY, 'deadbeef'))).toBe(404);
-    const byPath = await t.api().Commits.all(AI_GATEWAY, { path: 'no/such/file' });
+    expect(await statusOf(t.api().Commits.show(AI_GATEWAY, 'deadbeef'))).toBe(
+      404,
+    );
+    const byPath = await t
+      .api()
+      .Commits.all(AI_GATEWAY, { path: 'no/such/file' });
     expect(byPath).toEqual([]);
   });
 
   it('downloads a tar.gz archive of a subfolder', async () => {
     const response = await fetch(
-      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(CLOUD_CONNECTOR)}/repository/archive?sha=main&path=src/python`,
+      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(
+        CLOUD_CONNECTOR,
+      )}/repository/archive?sha=main&path=src/python`,
       { headers: { 'PRIVATE-TOKEN': t.gitlab.token } },
     );
     expect(response.status).toBe(200);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gitlab-local-archive-'));
     try {
-      fs.writeFileSync(path.join(dir, 'a.tar.gz'), Buffer.from(await response.arrayBuffer()));
-      const listing = execFileSync('tar', ['-tzf', path.join(dir, 'a.tar.gz')]).toString();
-      expect(listing).toMatch(/^gitlab-cloud-connector-[0-9a-f]{40}-[0-9a-f]{40}\/src\/python\/pyproject.toml$/m);
-      const files = listing.trim().split('\n').filter(entry => !entry.endsWith('/'));
+      fs.writeFileSync(
+        path.join(dir, 'a.tar.gz'),
+        Buffer.from(await response.arrayBuffer()),
+      );
+      const listing = execFileSync('tar', [
+        '-tzf',
+        path.join(dir, 'a.tar.gz'),
+      ]).toString();
+      expect(listing).toMatch(
+        /^gitlab-cloud-connector-[0-9a-f]{40}-[0-9a-f]{40}\/src\/python\/pyproject.toml$/m,
+      );
+      const files = listing
+        .trim()
+        .split('\n')
+        .filter(entry => !entry.endsWith('/'));
       expect(files.every(entry => entry.includes('/src/python/'))).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

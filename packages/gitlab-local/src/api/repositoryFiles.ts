@@ -9,7 +9,11 @@ async function readFile(ctx: ApiContext, ref: string | undefined) {
   const project = ctx.project();
   const filePath = ctx.params.file_path;
   const resolved = await resolveRef(ctx, project, ref, 'File');
-  const blob = await ctx.repos.readBlob(resolved.gitDir, resolved.commit, filePath);
+  const blob = await ctx.repos.readBlob(
+    resolved.gitDir,
+    resolved.commit,
+    filePath,
+  );
   if (!blob) throw GitlabError.notFound('File');
   return { project, filePath, resolved, blob };
 }
@@ -59,7 +63,10 @@ export const repositoryFileRoutes: Route[] = [
       ctx.project();
       const { ref } = ctx.parse(refRequired);
       const { details, headers, content } = await fileDetails(ctx, ref);
-      return { json: { ...details, content: content.toString('base64') }, headers };
+      return {
+        json: { ...details, content: content.toString('base64') },
+        headers,
+      };
     },
   },
   {

@@ -24,9 +24,19 @@ export const repositoryTreeRoutes: Route[] = [
     handler: async ctx => {
       const project = ctx.project();
       const input = ctx.parse(treeSchema);
-      const { gitDir, commit } = await resolveRef(ctx, project, input.ref, 'Tree');
+      const { gitDir, commit } = await resolveRef(
+        ctx,
+        project,
+        input.ref,
+        'Tree',
+      );
       const dir = (input.path ?? '').replace(/^\/+|\/+$/g, '');
-      const entries = await ctx.repos.listTree(gitDir, commit, dir, input.recursive ?? false);
+      const entries = await ctx.repos.listTree(
+        gitDir,
+        commit,
+        dir,
+        input.recursive ?? false,
+      );
       if (!entries) throw GitlabError.notFound('Tree');
       const toJson = (e: (typeof entries)[number]) => ({
         id: e.id,
@@ -49,9 +59,17 @@ export const repositoryTreeRoutes: Route[] = [
     handler: async ctx => {
       const project = ctx.project();
       const input = ctx.parse(archiveSchema);
-      const { gitDir, commit } = await resolveRef(ctx, project, input.sha, 'Commit');
+      const { gitDir, commit } = await resolveRef(
+        ctx,
+        project,
+        input.sha,
+        'Commit',
+      );
       const subPath = input.path?.replace(/^\/+|\/+$/g, '') || undefined;
-      if (subPath && !(await ctx.repos.listTree(gitDir, commit, subPath, false))) {
+      if (
+        subPath &&
+        !(await ctx.repos.listTree(gitDir, commit, subPath, false))
+      ) {
         throw GitlabError.notFound('Tree');
       }
       const prefix = `${project.path}-${commit}-${commit}`;
@@ -59,7 +77,9 @@ export const repositoryTreeRoutes: Route[] = [
       return {
         raw,
         contentType: 'application/octet-stream',
-        headers: { 'content-disposition': `attachment; filename="${prefix}.tar.gz"` },
+        headers: {
+          'content-disposition': `attachment; filename="${prefix}.tar.gz"`,
+        },
       };
     },
   },

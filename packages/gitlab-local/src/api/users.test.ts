@@ -1,4 +1,9 @@
-import { AI_GATEWAY, startTestGitlab, statusOf, TestGitlab } from '../__testUtils__/startTestGitlab';
+import {
+  AI_GATEWAY,
+  startTestGitlab,
+  statusOf,
+  TestGitlab,
+} from '../__testUtils__/startTestGitlab';
 
 describe('users, namespaces and languages API', () => {
   let t: TestGitlab;
@@ -41,27 +46,41 @@ describe('users, namespaces and languages API', () => {
 
   it("lists a user's personal projects", async () => {
     const projects = await t.api().Users.allProjects('alex.maintainer');
-    expect(projects.map(p => p.path_with_namespace)).toEqual(['alex.maintainer/ai-assist']);
+    expect(projects.map(p => p.path_with_namespace)).toEqual([
+      'alex.maintainer/ai-assist',
+    ]);
   });
 
   it('shows group and user namespaces by path and id', async () => {
     const group = await t.api().Namespaces.show('gitlab-org/duo-workflow');
-    expect(group).toMatchObject({ kind: 'group', full_path: 'gitlab-org/duo-workflow' });
+    expect(group).toMatchObject({
+      kind: 'group',
+      full_path: 'gitlab-org/duo-workflow',
+    });
     const byId = await t.api().Namespaces.show(group.id);
     expect(byId.full_path).toBe('gitlab-org/duo-workflow');
-    const user = await t.api('alex.maintainer').Namespaces.show('alex.maintainer');
+    const user = await t
+      .api('alex.maintainer')
+      .Namespaces.show('alex.maintainer');
     expect(user).toMatchObject({ kind: 'user', full_path: 'alex.maintainer' });
     expect(await statusOf(t.api().Namespaces.show('no-such-group'))).toBe(404);
-    expect(await statusOf(t.api('eli.newcomer').Namespaces.show('alex.maintainer'))).toBe(404);
+    expect(
+      await statusOf(t.api('eli.newcomer').Namespaces.show('alex.maintainer')),
+    ).toBe(404);
   });
 
   it('reports languages by share of bytes', async () => {
     const languages = await t.api().Projects.showLanguages(AI_GATEWAY);
     expect(Object.keys(languages)[0]).toBe('Python');
     expect(languages).toHaveProperty('Dockerfile');
-    const total = Object.values(languages).reduce((sum, n) => sum + Number(n), 0);
+    const total = Object.values(languages).reduce(
+      (sum, n) => sum + Number(n),
+      0,
+    );
     expect(total).toBeCloseTo(100, 0);
-    const ruby = await t.api().Projects.showLanguages('gitlab-org/ruby/gitlab-dangerfiles');
+    const ruby = await t
+      .api()
+      .Projects.showLanguages('gitlab-org/ruby/gitlab-dangerfiles');
     expect(Object.keys(ruby)).toEqual(['Ruby']);
   });
 });

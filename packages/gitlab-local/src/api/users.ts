@@ -19,7 +19,9 @@ const listSchema = z.object({
 
 function findUser(ctx: ApiContext): User {
   const { id } = ctx.params;
-  const user = /^\d+$/.test(id) ? ctx.store.users.get(Number(id)) : ctx.store.userByUsername(id);
+  const user = /^\d+$/.test(id)
+    ? ctx.store.users.get(Number(id))
+    : ctx.store.userByUsername(id);
   if (!user) throw GitlabError.notFound('User');
   return user;
 }
@@ -37,7 +39,11 @@ export const userRoutes: Route[] = [
       const input = ctx.parse(listSchema);
       const search = input.search?.toLowerCase();
       const users = [...ctx.store.users.values()].filter(user => {
-        if (input.username && user.username.toLowerCase() !== input.username.toLowerCase()) return false;
+        if (
+          input.username &&
+          user.username.toLowerCase() !== input.username.toLowerCase()
+        )
+          return false;
         if (input.active && user.state !== 'active') return false;
         if (input.blocked && user.state !== 'blocked') return false;
         if (
@@ -53,7 +59,9 @@ export const userRoutes: Route[] = [
       // GitLab lists users newest first.
       users.sort((a, b) => b.id - a.id);
       return ctx.paginated(users, user =>
-        ctx.user.isAdmin ? userJson(ctx.services, user, true) : userBasicJson(ctx.services, user),
+        ctx.user.isAdmin
+          ? userJson(ctx.services, user, true)
+          : userBasicJson(ctx.services, user),
       );
     },
   },
@@ -62,7 +70,13 @@ export const userRoutes: Route[] = [
     pattern: '/users/:id',
     handler: async ctx => {
       const user = findUser(ctx);
-      return { json: userJson(ctx.services, user, ctx.user.isAdmin || ctx.user.id === user.id) };
+      return {
+        json: userJson(
+          ctx.services,
+          user,
+          ctx.user.isAdmin || ctx.user.id === user.id,
+        ),
+      };
     },
   },
   {

@@ -35,7 +35,11 @@ export const variableRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/projects/:id/variables',
-    handler: async ctx => ctx.paginated(ctx.projectWithAccess(AccessLevel.MAINTAINER).variables, variableJson),
+    handler: async ctx =>
+      ctx.paginated(
+        ctx.projectWithAccess(AccessLevel.MAINTAINER).variables,
+        variableJson,
+      ),
   },
   {
     method: 'POST',
@@ -44,8 +48,14 @@ export const variableRoutes: Route[] = [
       const project = ctx.projectWithAccess(AccessLevel.MAINTAINER);
       const input = ctx.parse(createSchema);
       const scope = input.environment_scope ?? '*';
-      if (project.variables.some(v => v.key === input.key && v.environmentScope === scope)) {
-        throw GitlabError.badRequest({ key: [`(${input.key}) has already been taken`] });
+      if (
+        project.variables.some(
+          v => v.key === input.key && v.environmentScope === scope,
+        )
+      ) {
+        throw GitlabError.badRequest({
+          key: [`(${input.key}) has already been taken`],
+        });
       }
       const variable: ProjectVariable = {
         key: input.key,

@@ -28,7 +28,9 @@ export async function handleControlRequest(
         faults.set(body as Faults);
       } catch (error) {
         if (error instanceof ZodError) {
-          throw GitlabError.badParam(`Invalid faults: ${describeFaultsError(error)}`);
+          throw GitlabError.badParam(
+            `Invalid faults: ${describeFaultsError(error)}`,
+          );
         }
         throw error;
       }

@@ -42,7 +42,8 @@ export interface LogOptions {
 const FIELD = '\x00';
 const RECORD = '\x1e';
 // Arguments cannot hold NUL bytes, so the format spells separators as %x00/%x1e.
-const LOG_FORMAT = '%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B';
+const LOG_FORMAT =
+  '%x1e%H%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B';
 
 /**
  * Git access for projects. Repositories live under `@hashed/<id>.git` like
@@ -96,14 +97,23 @@ export class GitRepositories {
   }
 
   async createEmpty(project: Project): Promise<void> {
-    await createRepository({ gitDir: this.gitDir(project), defaultBranch: project.defaultBranch });
+    await createRepository({
+      gitDir: this.gitDir(project),
+      defaultBranch: project.defaultBranch,
+    });
   }
 
   /** Resolves a branch, tag or sha to a commit sha, or undefined. */
-  async resolveCommit(gitDir: string, ref: string): Promise<string | undefined> {
+  async resolveCommit(
+    gitDir: string,
+    ref: string,
+  ): Promise<string | undefined> {
     if (ref.startsWith('-')) return undefined;
     try {
-      const out = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { gitDir });
+      const out = await runGit(
+        ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`],
+        { gitDir },
+      );
       return out.toString().trim();
     } catch (error) {
       if (error instanceof GitCommandError) return undefined;
@@ -121,9 +131,12 @@ export class GitRepositories {
     const treeish = dir ? `${commit}:${dir}` : commit;
     let out: Buffer;
     try {
-      out = await runGit(['ls-tree', '-z', ...(recursive ? ['-r', '-t'] : []), treeish], {
-        gitDir,
-      });
+      out = await runGit(
+        ['ls-tree', '-z', ...(recursive ? ['-r', '-t'] : []), treeish],
+        {
+          gitDir,
+        },
+      );
     } catch (error) {
       if (error instanceof GitCommandError) return undefined;
       throw error;
@@ -147,7 +160,10 @@ export class GitRepositories {
   }
 
   /** Every blob with its size, for language statistics. */
-  async listBlobSizes(gitDir: string, commit: string): Promise<Array<{ path: string; size: number }>> {
+  async listBlobSizes(
+    gitDir: string,
+    commit: string,
+  ): Promise<Array<{ path: string; size: number }>> {
     const out = await runGit(['ls-tree', '-z', '-r', '-l', commit], { gitDir });
     return out
       .toString('utf8')
@@ -160,8 +176,14 @@ export class GitRepositories {
       });
   }
 
-  async readBlob(gitDir: string, commit: string, filePath: string): Promise<BlobInfo | undefined> {
-    const entry = await runGit(['ls-tree', '-z', commit, '--', filePath], { gitDir });
+  async readBlob(
+    gitDir: string,
+    commit: string,
+    filePath: string,
+  ): Promise<BlobInfo | undefined> {
+    const entry = await runGit(['ls-tree', '-z', commit, '--', filePath], {
+      gitDir,
+    });
     const line = entry.toString('utf8').split('\0')[0];
     if (!line) return undefined;
     const [mode, type, blobId] = line.slice(0, line.indexOf('\t')).split(' ');
@@ -170,30 +192,47 @@ export class GitRepositories {
     return { blobId, mode, content };
   }
 
-  async log(gitDir: string, ref: string, options: LogOptions = {}): Promise<CommitInfo[]> {
+  async log(
+    gitDir: string,
+    ref: string,
+    options: LogOptions = {},
+  ): Promise<CommitInfo[]> {
     const args = ['log', `--format=${LOG_FORMAT}`];
     if (options.skip) args.push(`--skip=${options.skip}`);
-    if (options.maxCount !== undefined) args.push(`--max-count=${options.maxCount}`);
+    if (options.maxCount !== undefined)
+      args.push(`--max-count=${options.maxCount}`);
     if (options.since) args.push(`--since=${options.since}`);
     if (options.until) args.push(`--until=${options.until}`);
     args.push(ref, '--');
     if (options.path) args.push(options.path);
     const out = await runGit(args, { gitDir });
-    return out
-      .toString('utf8')
-      .split(RECORD)
-      .filter(Boolean)
-      .map(parseCommit);
+    return out.toString('utf8').split(RECORD).filter(Boolean).map(parseCommit);
   }
 
-  async countCommits(gitDir: string, ref: string, filePath?: string): Promise<number> {
-    const args = ['rev-list', '--count', ref, '--', ...(filePath ? [filePath] : [])];
+  async countCommits(
+    gitDir: string,
+    ref: string,
+    filePath?: string,
+  ): Promise<number> {
+    const args = [
+      'rev-list',
+      '--count',
+      ref,
+      '--',
+      ...(filePath ? [filePath] : []),
+    ];
     return Number((await runGit(args, { gitDir })).toString().trim());
   }
 
-  async branches(gitDir: string): Promise<Array<{ name: string; commit: string }>> {
+  async branches(
+    gitDir: string,
+  ): Promise<Array<{ name: string; commit: string }>> {
     const out = await runGit(
-      ['for-each-ref', '--format=%(refname:strip=2)%00%(objectname)', 'refs/heads'],
+      [
+        'for-each-ref',
+        '--format=%(refname:strip=2)%00%(objectname)',
+        'refs/heads',
+      ],
       { gitDir },
     );
     return out
@@ -206,7 +245,11 @@ export class GitRepositories {
       });
   }
 
-  async createBranch(gitDir: string, name: string, commit: string): Promise<void> {
+  async createBranch(
+    gitDir: string,
+    name: string,
+    commit: string,
+  ): Promise<void> {
     await runGit(['update-ref', `refs/heads/${name}`, commit, ''], { gitDir });
   }
 
@@ -227,7 +270,12 @@ export class GitRepositories {
     await runGit(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { gitDir });
   }
 
-  async archive(gitDir: string, commit: string, prefix: string, subPath?: string): Promise<Buffer> {
+  async archive(
+    gitDir: string,
+    commit: string,
+    prefix: string,
+    subPath?: string,
+  ): Promise<Buffer> {
     const args = ['archive', '--format=tar.gz', `--prefix=${prefix}/`, commit];
     if (subPath) args.push('--', subPath);
     return runGit(args, { gitDir });

@@ -29,7 +29,13 @@ export async function createRepository(options: {
 }): Promise<void> {
   const { gitDir, defaultBranch, commit } = options;
   await fs.mkdir(gitDir, { recursive: true });
-  await runGit(['init', '--quiet', '--bare', `--initial-branch=${defaultBranch}`, gitDir]);
+  await runGit([
+    'init',
+    '--quiet',
+    '--bare',
+    `--initial-branch=${defaultBranch}`,
+    gitDir,
+  ]);
   if (!commit) return;
 
   const chunks: Buffer[] = [];
@@ -45,7 +51,11 @@ export async function createRepository(options: {
   write(`author ${who} ${when}\ncommitter ${who} ${when}\n`);
   data(Buffer.from(commit.message, 'utf8'));
   for (const file of commit.files) {
-    write(`M ${file.executable ? '100755' : '100644'} inline ${quotePath(file.path)}\n`);
+    write(
+      `M ${file.executable ? '100755' : '100644'} inline ${quotePath(
+        file.path,
+      )}\n`,
+    );
     data(file.content);
   }
   for (const branch of options.extraBranches ?? []) {

@@ -18,6 +18,11 @@ export function runGitHttpBackend(options: {
   service: string;
   query: string;
   remoteUser: string;
+  /**
+   * Runs after git finishes but before the response ends, like a
+   * post-receive hook, so clients never see state from before their push.
+   */
+  beforeEnd?: () => Promise<void>;
 }): Promise<number> {
   const { req, res } = options;
   const env: NodeJS.ProcessEnv = {
@@ -34,12 +39,18 @@ export function runGitHttpBackend(options: {
     SERVER_PROTOCOL: 'HTTP/1.1',
     GATEWAY_INTERFACE: 'CGI/1.1',
   };
-  if (req.headers['content-length']) env.CONTENT_LENGTH = req.headers['content-length'];
-  if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
-  if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol']);
+  if (req.headers['content-length'])
+    env.CONTENT_LENGTH = req.headers['content-length'];
+  if (req.headers['content-encoding'])
+    env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
+  if (req.headers['git-protocol'])
+    env.GIT_PROTOCOL = String(req.headers['git-protocol']);
 
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['http-backend'], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let headerBuffer = Buffer.alloc(0);
     let headersSent = false;
     let status = 200;
@@ -60,7 +71,8 @@ export function runGitHttpBackend(options: {
         if (colon < 0) continue;
         const name = line.slice(0, colon).trim();
         const value = line.slice(colon + 1).trim();
-        if (name.toLowerCase() === 'status') status = parseInt(value, 10) || 200;
+        if (name.toLowerCase() === 'status')
+          status = parseInt(value, 10) || 200;
         else res.setHeader(name, value);
       }
       res.statusCode = status;
@@ -69,21 +81,34 @@ export function runGitHttpBackend(options: {
     });
     child.on('error', reject);
     child.on('close', code => {
-      if (!headersSent) {
-        res.statusCode = 500;
-        res.setHeader('content-type', 'text/plain');
-        res.write(`git http-backend failed (${code}): ${Buffer.concat(stderr).toString()}`);
-        status = 500;
+      const finish = () => {
+        if (!headersSent) {
+          res.statusCode = 500;
+          res.setHeader('content-type', 'text/plain');
+          res.write(
+            `git http-backend failed (${code}): ${Buffer.concat(
+              stderr,
+            ).toString()}`,
+          );
+          status = 500;
+        }
+        res.end();
+        resolve(status);
+      };
+      if (code === 0 && options.beforeEnd) {
+        options.beforeEnd().then(finish, reject);
+      } else {
+        finish();
       }
-      res.end();
-      resolve(status);
     });
     child.stdin.on('error', () => {});
     req.pipe(child.stdin);
   });
 }
 
-function findHeaderEnd(buffer: Buffer): { index: number; length: number } | undefined {
+function findHeaderEnd(
+  buffer: Buffer,
+): { index: number; length: number } | undefined {
   const crlf = buffer.indexOf('\r\n\r\n');
   if (crlf >= 0) return { index: crlf, length: 4 };
   const lf = buffer.indexOf('\n\n');

@@ -28,8 +28,13 @@ export const isolatedGitEnv = (): NodeJS.ProcessEnv => ({
 });
 
 /** Runs git and resolves with its stdout, rejecting on a non-zero exit. */
-export function runGit(args: string[], options: RunGitOptions = {}): Promise<Buffer> {
-  const fullArgs = options.gitDir ? [`--git-dir=${options.gitDir}`, ...args] : args;
+export function runGit(
+  args: string[],
+  options: RunGitOptions = {},
+): Promise<Buffer> {
+  const fullArgs = options.gitDir
+    ? [`--git-dir=${options.gitDir}`, ...args]
+    : args;
   return new Promise((resolve, reject) => {
     const child = spawn('git', fullArgs, {
       cwd: options.cwd,
@@ -45,7 +50,9 @@ export function runGit(args: string[], options: RunGitOptions = {}): Promise<Buf
       if (code === 0) {
         resolve(Buffer.concat(out));
       } else {
-        reject(new GitCommandError(fullArgs, code, Buffer.concat(err).toString()));
+        reject(
+          new GitCommandError(fullArgs, code, Buffer.concat(err).toString()),
+        );
       }
     });
     // Ignore EPIPE when git exits before reading all input; close reports it.

@@ -9,7 +9,11 @@ export class GitlabError extends Error {
     readonly body: { message: unknown } | { error: string },
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body === 'object' && 'error' in body ? body.error : String(body.message));
+    super(
+      typeof body === 'object' && 'error' in body
+        ? body.error
+        : String(body.message),
+    );
     this.name = 'GitlabError';
   }
 

@@ -2,7 +2,12 @@ import { ApiContext } from './ApiContext';
 
 export type ApiResult =
   | { status?: number; json: unknown; headers?: Record<string, string> }
-  | { status?: number; raw: Buffer; contentType: string; headers?: Record<string, string> }
+  | {
+      status?: number;
+      raw: Buffer;
+      contentType: string;
+      headers?: Record<string, string>;
+    }
   | { status: 204 };
 
 export type RouteHandler = (ctx: ApiContext) => Promise<ApiResult>;
@@ -29,7 +34,10 @@ export class Router {
 
   add(routes: Route[]): this {
     for (const route of routes) {
-      this.routes.push({ ...route, segments: route.pattern.split('/').filter(Boolean) });
+      this.routes.push({
+        ...route,
+        segments: route.pattern.split('/').filter(Boolean),
+      });
     }
     return this;
   }
@@ -40,7 +48,11 @@ export class Router {
     const methods = method === 'HEAD' ? ['HEAD', 'GET'] : [method];
     for (const wanted of methods) {
       for (const route of this.routes) {
-        if (route.method !== wanted || route.segments.length !== segments.length) continue;
+        if (
+          route.method !== wanted ||
+          route.segments.length !== segments.length
+        )
+          continue;
         const params = matchSegments(route.segments, segments);
         if (params) return { route, params };
       }
@@ -52,12 +64,17 @@ export class Router {
   hasPath(rawPath: string): boolean {
     const segments = rawPath.split('/').filter(Boolean);
     return this.routes.some(
-      r => r.segments.length === segments.length && matchSegments(r.segments, segments),
+      r =>
+        r.segments.length === segments.length &&
+        matchSegments(r.segments, segments),
     );
   }
 }
 
-function matchSegments(pattern: string[], actual: string[]): Record<string, string> | undefined {
+function matchSegments(
+  pattern: string[],
+  actual: string[],
+): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i];

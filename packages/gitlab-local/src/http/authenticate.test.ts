@@ -1,5 +1,10 @@
 import { Gitlab } from '@gitbeaker/rest';
-import { AI_GATEWAY, errorOf, startTestGitlab, TestGitlab } from '../__testUtils__/startTestGitlab';
+import {
+  AI_GATEWAY,
+  errorOf,
+  startTestGitlab,
+  TestGitlab,
+} from '../__testUtils__/startTestGitlab';
 
 describe('API authentication', () => {
   let t: TestGitlab;
@@ -16,20 +21,34 @@ describe('API authentication', () => {
     const anonymous = await get('/projects');
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toEqual({ message: '401 Unauthorized' });
-    expect((await get('/user', { 'PRIVATE-TOKEN': 'glpat-wrong' })).status).toBe(401);
-    const viaGitbeaker = await errorOf(new Gitlab({ host: t.gitlab.url, token: 'nope' }).Users.showCurrentUser());
-    expect(viaGitbeaker).toEqual({ status: 401, description: '401 Unauthorized' });
+    expect(
+      (await get('/user', { 'PRIVATE-TOKEN': 'glpat-wrong' })).status,
+    ).toBe(401);
+    const viaGitbeaker = await errorOf(
+      new Gitlab({ host: t.gitlab.url, token: 'nope' }).Users.showCurrentUser(),
+    );
+    expect(viaGitbeaker).toEqual({
+      status: 401,
+      description: '401 Unauthorized',
+    });
   });
 
   it('accepts PRIVATE-TOKEN, Bearer and query tokens', async () => {
-    const viaHeader = await get('/user', { 'PRIVATE-TOKEN': t.gitlab.tokens['bea.reviewer'] });
+    const viaHeader = await get('/user', {
+      'PRIVATE-TOKEN': t.gitlab.tokens['bea.reviewer'],
+    });
     expect((await viaHeader.json()).username).toBe('bea.reviewer');
-    const viaBearer = await get('/user', { Authorization: `Bearer ${t.gitlab.tokens['chen.developer']}` });
+    const viaBearer = await get('/user', {
+      Authorization: `Bearer ${t.gitlab.tokens['chen.developer']}`,
+    });
     expect((await viaBearer.json()).username).toBe('chen.developer');
     const viaQuery = await get(`/user?private_token=${t.gitlab.token}`);
     expect((await viaQuery.json()).username).toBe('root');
     // publish:gitlab uses oauthToken (a Bearer header) for user-supplied tokens.
-    const oauth = new Gitlab({ host: t.gitlab.url, oauthToken: t.gitlab.tokens['dana.owner'] });
+    const oauth = new Gitlab({
+      host: t.gitlab.url,
+      oauthToken: t.gitlab.tokens['dana.owner'],
+    });
     expect((await oauth.Users.showCurrentUser()).username).toBe('dana.owner');
   });
 
@@ -38,10 +57,13 @@ describe('API authentication', () => {
     const unknown = await get('/no/such/route', headers);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: '404 Not Found' });
-    const wrongMethod = await fetch(`${t.gitlab.apiUrl}/projects/${encodeURIComponent(AI_GATEWAY)}/languages`, {
-      method: 'DELETE',
-      headers,
-    });
+    const wrongMethod = await fetch(
+      `${t.gitlab.apiUrl}/projects/${encodeURIComponent(AI_GATEWAY)}/languages`,
+      {
+        method: 'DELETE',
+        headers,
+      },
+    );
     expect(wrongMethod.status).toBe(405);
   });
 });

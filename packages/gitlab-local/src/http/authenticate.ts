@@ -7,11 +7,15 @@ import { GitlabStore } from '../model/GitlabStore';
  * `Authorization: Bearer` (OAuth and personal tokens), or the
  * `private_token` / `access_token` query parameters.
  */
-export function tokenFrom(req: IncomingMessage, query: URLSearchParams): string | undefined {
+export function tokenFrom(
+  req: IncomingMessage,
+  query: URLSearchParams,
+): string | undefined {
   const privateToken = req.headers['private-token'];
   if (typeof privateToken === 'string' && privateToken) return privateToken;
   const authorization = req.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
+  if (authorization?.startsWith('Bearer '))
+    return authorization.slice(7).trim();
   return query.get('private_token') ?? query.get('access_token') ?? undefined;
 }
 

@@ -21,7 +21,12 @@ export interface RequestHandlerDeps {
   onError: (error: unknown) => void;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const payload = Buffer.from(JSON.stringify(body));
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -57,7 +62,10 @@ const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * Applies an injected failure. Returns the status sent, or 'dropped' when
  * the connection was cut without an answer.
  */
-function sendFault(res: ServerResponse, failure: NonNullable<FaultDecision['failure']>): number | 'dropped' {
+function sendFault(
+  res: ServerResponse,
+  failure: NonNullable<FaultDecision['failure']>,
+): number | 'dropped' {
   if (failure.kind === 'drop') {
     res.socket?.destroy();
     return 'dropped';
@@ -83,7 +91,9 @@ function sendFault(res: ServerResponse, failure: NonNullable<FaultDecision['fail
   } else {
     // 502-504 come from the proxy in front of GitLab, as HTML.
     res.writeHead(failure.status, { 'content-type': 'text/html' });
-    res.end(`<html><body><h1>${failure.status}</h1>The server is unavailable.</body></html>\n`);
+    res.end(
+      `<html><body><h1>${failure.status}</h1>The server is unavailable.</body></html>\n`,
+    );
   }
   return failure.status;
 }
@@ -106,9 +116,18 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         ? new GitlabError(405, { error: '405 Method Not Allowed' })
         : new GitlabError(404, { error: '404 Not Found' });
     }
-    const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? await readBodyParams(req) : {};
+    const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)
+      ? await readBodyParams(req)
+      : {};
     const input = { ...queryToObject(url.searchParams), ...body };
-    const ctx = new ApiContext(services, user, method, url, match.params, input);
+    const ctx = new ApiContext(
+      services,
+      user,
+      method,
+      url,
+      match.params,
+      input,
+    );
     return sendResult(res, await match.route.handler(ctx));
   }
 
@@ -128,11 +147,22 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     const url = new URL(req.url ?? '/', services.baseUrl);
     if (url.pathname.startsWith('/-/local/')) {
       try {
-        const result = await handleControlRequest(req, url.pathname, faults, stats);
+        const result = await handleControlRequest(
+          req,
+          url.pathname,
+          faults,
+          stats,
+        );
         sendJson(res, result.status, result.json);
       } catch (error) {
         const status = error instanceof GitlabError ? error.status : 500;
-        sendJson(res, status, error instanceof GitlabError ? error.body : { message: String(error) });
+        sendJson(
+          res,
+          status,
+          error instanceof GitlabError
+            ? error.body
+            : { message: String(error) },
+        );
       }
       return;
     }
@@ -154,7 +184,13 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       if (url.pathname.startsWith(`${API_PREFIX}/`)) {
         status = await handleApi(req, res, url, method);
       } else if (git) {
-        status = await handleGitRequest(services, req, res, git, url.searchParams);
+        status = await handleGitRequest(
+          services,
+          req,
+          res,
+          git,
+          url.searchParams,
+        );
       } else {
         throw new GitlabError(404, { error: '404 Not Found' });
       }
@@ -165,7 +201,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       } else {
         deps.onError(error);
         status = 500;
-        if (!res.headersSent) sendJson(res, 500, { message: '500 Internal Server Error' });
+        if (!res.headersSent)
+          sendJson(res, 500, { message: '500 Internal Server Error' });
         else res.end();
       }
     } finally {

@@ -15,7 +15,11 @@ const matchFields = {
 };
 
 export const faultRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('latency'), ms: z.number().int().nonnegative().max(60_000), ...matchFields }),
+  z.object({
+    kind: z.literal('latency'),
+    ms: z.number().int().nonnegative().max(60_000),
+    ...matchFields,
+  }),
   z.object({
     kind: z.literal('rateLimit'),
     retryAfterSeconds: z.number().int().nonnegative().max(3600).default(1),
@@ -23,7 +27,9 @@ export const faultRuleSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('error'),
-    status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).default(500),
+    status: z
+      .union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
+      .default(500),
     ...matchFields,
   }),
   /** Closes the socket without answering, like a crashed proxy. */
@@ -53,7 +59,9 @@ export interface FaultDecision {
 
 /** Describes where validation failed, e.g. `rules.0.status: Invalid input`. */
 export function describeFaultsError(error: z.ZodError): string {
-  return error.issues.map(issue => `${issue.path.join('.') || 'faults'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map(issue => `${issue.path.join('.') || 'faults'}: ${issue.message}`)
+    .join('; ');
 }
 
 /**
@@ -72,7 +80,11 @@ export class FaultInjector {
   set(faults: Faults): void {
     const parsed = faultsSchema.parse(faults);
     this.latencyMs = parsed.latencyMs ?? 0;
-    this.rules = (parsed.rules ?? []).map(rule => ({ rule, seen: 0, fired: 0 }));
+    this.rules = (parsed.rules ?? []).map(rule => ({
+      rule,
+      seen: 0,
+      fired: 0,
+    }));
   }
 
   current(): Faults {
@@ -87,7 +99,8 @@ export class FaultInjector {
     for (const entry of this.rules) {
       const { rule } = entry;
       if (rule.route && rule.route !== '*' && rule.route !== route) continue;
-      if (rule.page !== undefined && query.get('page') !== String(rule.page)) continue;
+      if (rule.page !== undefined && query.get('page') !== String(rule.page))
+        continue;
       entry.seen += 1;
       if (rule.skip !== undefined && entry.seen <= rule.skip) continue;
       if (rule.times !== undefined && entry.fired >= rule.times) continue;
@@ -95,8 +108,12 @@ export class FaultInjector {
       entry.fired += 1;
       if (rule.kind === 'latency') decision.delayMs += rule.ms;
       else if (rule.kind === 'rateLimit') {
-        decision.failure = { kind: 'rateLimit', retryAfterSeconds: rule.retryAfterSeconds };
-      } else if (rule.kind === 'error') decision.failure = { kind: 'error', status: rule.status };
+        decision.failure = {
+          kind: 'rateLimit',
+          retryAfterSeconds: rule.retryAfterSeconds,
+        };
+      } else if (rule.kind === 'error')
+        decision.failure = { kind: 'error', status: rule.status };
       else decision.failure = { kind: 'drop' };
     }
     return decision;

@@ -2,7 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { authedRemote, gitCli } from '../__testUtils__/gitCli';
-import { DUO_WORKFLOW, PRIVATE_LEGACY, startTestGitlab, TestGitlab } from '../__testUtils__/startTestGitlab';
+import {
+  DUO_WORKFLOW,
+  PRIVATE_LEGACY,
+  startTestGitlab,
+  TestGitlab,
+} from '../__testUtils__/startTestGitlab';
 
 describe('git over HTTP', () => {
   let t: TestGitlab;
@@ -17,7 +22,11 @@ describe('git over HTTP', () => {
   });
   afterEach(() => fs.rm(workDir, { recursive: true, force: true }));
 
-  async function commitFiles(dir: string, files: Record<string, string>, branch = 'main') {
+  async function commitFiles(
+    dir: string,
+    files: Record<string, string>,
+    branch = 'main',
+  ) {
     await fs.mkdir(dir, { recursive: true });
     await gitCli(['init', '--quiet', `--initial-branch=${branch}`], dir);
     for (const [file, content] of Object.entries(files)) {
@@ -29,21 +38,57 @@ describe('git over HTTP', () => {
   }
 
   it('clones a seeded repository', async () => {
-    await gitCli(['clone', '--quiet', authedRemote(t.gitlab.url, DUO_WORKFLOW, t.gitlab.token), 'clone'], workDir);
-    const pyproject = await fs.readFile(path.join(workDir, 'clone', 'pyproject.toml'), 'utf8');
+    await gitCli(
+      [
+        'clone',
+        '--quiet',
+        authedRemote(t.gitlab.url, DUO_WORKFLOW, t.gitlab.token),
+        'clone',
+      ],
+      workDir,
+    );
+    const pyproject = await fs.readFile(
+      path.join(workDir, 'clone', 'pyproject.toml'),
+      'utf8',
+    );
     expect(pyproject).toContain('name = "duo-workflow-service"');
-    const log = await gitCli(['log', '--format=%an|%s'], path.join(workDir, 'clone'));
-    expect(log.trim()).toBe('Chen Developer (placeholder)|feat: import Duo Workflow Service snapshot');
+    const log = await gitCli(
+      ['log', '--format=%an|%s'],
+      path.join(workDir, 'clone'),
+    );
+    expect(log.trim()).toBe(
+      'Chen Developer (placeholder)|feat: import Duo Workflow Service snapshot',
+    );
   });
 
   it('clones public projects anonymously but not private ones', async () => {
-    await gitCli(['clone', '--quiet', `${t.gitlab.url}/${DUO_WORKFLOW}.git`, 'anon'], workDir);
+    await gitCli(
+      ['clone', '--quiet', `${t.gitlab.url}/${DUO_WORKFLOW}.git`, 'anon'],
+      workDir,
+    );
     await expect(
-      gitCli(['clone', '--quiet', `${t.gitlab.url}/${PRIVATE_LEGACY}.git`, 'private'], workDir),
+      gitCli(
+        [
+          'clone',
+          '--quiet',
+          `${t.gitlab.url}/${PRIVATE_LEGACY}.git`,
+          'private',
+        ],
+        workDir,
+      ),
     ).rejects.toThrow(/Authentication failed|could not read Username|401/);
     await expect(
       gitCli(
-        ['clone', '--quiet', authedRemote(t.gitlab.url, PRIVATE_LEGACY, t.gitlab.tokens['eli.newcomer']), 'hidden'],
+        [
+          'clone',
+          '--quiet',
+          authedRemote(
+            t.gitlab.url,
+            PRIVATE_LEGACY,
+            t.gitlab.tokens['eli.newcomer'],
+          ),
+          'hidden',
+        ],
         workDir,
       ),
     ).rejects.toThrow(/not found|404/);
@@ -52,7 +97,11 @@ describe('git over HTTP', () => {
   it('pushes to a project created through the API, then serves its tree and files', async () => {
     const api = t.api('alex.maintainer');
     const group = await api.Groups.show('gitlab-org/duo-workflow');
-    const project = await api.Projects.create({ namespaceId: group.id, path: 'pushed-service', name: 'pushed-service' });
+    const project = await api.Projects.create({
+      namespaceId: group.id,
+      path: 'pushed-service',
+      name: 'pushed-service',
+    });
     expect(project.empty_repo).toBe(true);
 
     const source = path.join(workDir, 'source');
@@ -61,49 +110,125 @@ describe('git over HTTP', () => {
       'pyproject.toml': '[project]\nname = "pushed-service"\n',
       'src/pushed_service/__init__.py': '',
     });
-    await gitCli(['push', '--quiet', authedRemote(t.gitlab.url, project.path_with_namespace, t.gitlab.tokens['alex.maintainer']), 'main'], source);
+    await gitCli(
+      [
+        'push',
+        '--quiet',
+        authedRemote(
+          t.gitlab.url,
+          project.path_with_namespace,
+          t.gitlab.tokens['alex.maintainer'],
+        ),
+        'main',
+      ],
+      source,
+    );
 
-    const tree = await api.Repositories.allRepositoryTrees(project.id, { recursive: true });
-    expect(tree.filter(e => e.type === 'blob').map(e => e.path).sort()).toEqual([
+    const tree = await api.Repositories.allRepositoryTrees(project.id, {
+      recursive: true,
+    });
+    expect(
+      tree
+        .filter(e => e.type === 'blob')
+        .map(e => e.path)
+        .sort(),
+    ).toEqual([
       'README.md',
       'pyproject.toml',
       'src/pushed_service/__init__.py',
     ]);
-    expect(await api.RepositoryFiles.showRaw(project.id, 'pyproject.toml', 'main')).toContain('pushed-service');
+    expect(
+      await api.RepositoryFiles.showRaw(project.id, 'pyproject.toml', 'main'),
+    ).toContain('pushed-service');
     const after = await api.Projects.show(project.id);
     expect(after).toMatchObject({ empty_repo: false, default_branch: 'main' });
   });
 
   it('makes the first pushed branch the default when the intended one is missing', async () => {
-    const project = await t.api().Projects.create({ namespaceId: (await t.api().Groups.show('gitlab-org/quality')).id, name: 'master-repo' });
+    const project = await t.api().Projects.create({
+      namespaceId: (await t.api().Groups.show('gitlab-org/quality')).id,
+      name: 'master-repo',
+    });
     const source = path.join(workDir, 'source');
     await commitFiles(source, { 'README.md': 'hi\n' }, 'master');
-    await gitCli(['push', '--quiet', authedRemote(t.gitlab.url, project.path_with_namespace, t.gitlab.token), 'master'], source);
-    expect((await t.api().Projects.show(project.id)).default_branch).toBe('master');
-    expect(await t.api().RepositoryFiles.showRaw(project.id, 'README.md', 'master')).toBe('hi\n');
+    await gitCli(
+      [
+        'push',
+        '--quiet',
+        authedRemote(t.gitlab.url, project.path_with_namespace, t.gitlab.token),
+        'master',
+      ],
+      source,
+    );
+    expect((await t.api().Projects.show(project.id)).default_branch).toBe(
+      'master',
+    );
+    expect(
+      await t.api().RepositoryFiles.showRaw(project.id, 'README.md', 'master'),
+    ).toBe('hi\n');
   });
 
   it('creates a private project on push to a new path (push to create)', async () => {
     const source = path.join(workDir, 'source');
     await commitFiles(source, { 'README.md': '# created by push\n' });
-    await gitCli(['push', '--quiet', authedRemote(t.gitlab.url, 'gitlab-org/cloud-connector/by-push', t.gitlab.tokens['bea.reviewer']), 'main'], source);
-    const project = await t.api().Projects.show('gitlab-org/cloud-connector/by-push');
-    expect(project).toMatchObject({ visibility: 'private', default_branch: 'main', empty_repo: false });
+    await gitCli(
+      [
+        'push',
+        '--quiet',
+        authedRemote(
+          t.gitlab.url,
+          'gitlab-org/cloud-connector/by-push',
+          t.gitlab.tokens['bea.reviewer'],
+        ),
+        'main',
+      ],
+      source,
+    );
+    const project = await t
+      .api()
+      .Projects.show('gitlab-org/cloud-connector/by-push');
+    expect(project).toMatchObject({
+      visibility: 'private',
+      default_branch: 'main',
+      empty_repo: false,
+    });
   });
 
   it('refuses pushes from reporters and to archived projects', async () => {
     const source = path.join(workDir, 'source');
     await commitFiles(source, { 'x.txt': 'x\n' });
     await expect(
-      gitCli(['push', '--quiet', authedRemote(t.gitlab.url, DUO_WORKFLOW, t.gitlab.tokens['eli.newcomer']), 'main:refs/heads/eli'], source),
+      gitCli(
+        [
+          'push',
+          '--quiet',
+          authedRemote(
+            t.gitlab.url,
+            DUO_WORKFLOW,
+            t.gitlab.tokens['eli.newcomer'],
+          ),
+          'main:refs/heads/eli',
+        ],
+        source,
+      ),
     ).rejects.toThrow(/403|not allowed/);
     await expect(
       gitCli(
-        ['push', '--quiet', authedRemote(t.gitlab.url, 'gitlab-org/modelops/applied-ml/code-suggestions/model-evaluator', t.gitlab.token), 'main:refs/heads/late'],
+        [
+          'push',
+          '--quiet',
+          authedRemote(
+            t.gitlab.url,
+            'gitlab-org/modelops/applied-ml/code-suggestions/model-evaluator',
+            t.gitlab.token,
+          ),
+          'main:refs/heads/late',
+        ],
         source,
       ),
     ).rejects.toThrow(/403|archived/);
-    const stats = t.gitlab.stats().routes['GET /:namespace/:project.git/info/refs'];
+    const stats =
+      t.gitlab.stats().routes['GET /:namespace/:project.git/info/refs'];
     expect(stats.statuses['403']).toBeGreaterThanOrEqual(2);
   });
 });

@@ -4,7 +4,8 @@ import { AccessLevel, Project, User } from '../model/entities';
 import { ApiServices } from './ApiContext';
 
 /** `/<namespace>/<project>.git/<service>`, the smart-HTTP URLs GitLab serves. */
-const GIT_PATH = /^\/(.+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
+const GIT_PATH =
+  /^\/(.+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
 
 export interface GitRequest {
   projectPath: string;
@@ -22,15 +23,26 @@ export function parseGitPath(pathname: string): GitRequest | undefined {
 }
 
 /** Git clients send `oauth2:<token>` (or `<username>:<token>`) as basic auth. */
-function basicAuthUser(services: ApiServices, header: string | undefined): User | undefined {
+function basicAuthUser(
+  services: ApiServices,
+  header: string | undefined,
+): User | undefined {
   if (!header?.startsWith('Basic ')) return undefined;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
   const password = decoded.slice(decoded.indexOf(':') + 1);
   return services.store.userByToken(password);
 }
 
-function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+function plain(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    ...headers,
+  });
   res.end(`${text}\n`);
   return status;
 }
@@ -39,14 +51,22 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
  * GitLab lets a push create a missing project in a namespace the user may
  * create projects in ("push to create"); the new project is private.
  */
-async function pushToCreate(services: ApiServices, user: User, projectPath: string) {
+async function pushToCreate(
+  services: ApiServices,
+  user: User,
+  projectPath: string,
+) {
   const slash = projectPath.lastIndexOf('/');
   if (slash < 0) return undefined;
   const namespace = services.store.findNamespace(projectPath.slice(0, slash));
   if (!namespace) return undefined;
   const allowed =
     namespace.kind === 'group'
-      ? services.store.hasGroupAccess(user, namespace.group, AccessLevel.DEVELOPER)
+      ? services.store.hasGroupAccess(
+          user,
+          namespace.group,
+          AccessLevel.DEVELOPER,
+        )
       : namespace.user.id === user.id || user.isAdmin;
   if (!allowed) return undefined;
   const path = projectPath.slice(slash + 1);
@@ -70,7 +90,10 @@ async function afterPush(services: ApiServices, project: Project) {
   const branches = await services.repos.branches(gitDir);
   project.hasCommits = branches.length > 0;
   project.lastActivityAt = new Date().toISOString();
-  if (branches.length > 0 && !branches.some(b => b.name === project.defaultBranch)) {
+  if (
+    branches.length > 0 &&
+    !branches.some(b => b.name === project.defaultBranch)
+  ) {
     project.defaultBranch = branches[0].name;
     await services.repos.setHead(gitDir, project.defaultBranch);
   }
@@ -85,7 +108,8 @@ export async function handleGitRequest(
   query: URLSearchParams,
 ): Promise<number> {
   const isPush =
-    gitRequest.service === 'git-receive-pack' || query.get('service') === 'git-receive-pack';
+    gitRequest.service === 'git-receive-pack' ||
+    query.get('service') === 'git-receive-pack';
   const user = basicAuthUser(services, req.headers.authorization);
   let project = services.store.findProject(gitRequest.projectPath);
 
@@ -105,25 +129,34 @@ export async function handleGitRequest(
       "The project you were looking for could not be found or you don't have permission to view it.",
     );
   }
-  if (isPush && (!user || !services.store.hasProjectAccess(user, project, AccessLevel.DEVELOPER))) {
+  if (
+    isPush &&
+    (!user ||
+      !services.store.hasProjectAccess(user, project, AccessLevel.DEVELOPER))
+  ) {
     return plain(res, 403, 'You are not allowed to push code to this project.');
   }
   if (isPush && project.archived) {
-    return plain(res, 403, 'You are not allowed to push code to an archived project.');
+    return plain(
+      res,
+      403,
+      'You are not allowed to push code to an archived project.',
+    );
   }
 
-  await services.repos.ensure(project);
-  const status = await runGitHttpBackend({
+  const target = project;
+  await services.repos.ensure(target);
+  return runGitHttpBackend({
     req,
     res,
     repos: services.repos,
-    relativeGitDir: services.repos.relativeGitDir(project),
+    relativeGitDir: services.repos.relativeGitDir(target),
     service: gitRequest.service,
     query: query.toString(),
     remoteUser: user?.username ?? 'anonymous',
+    beforeEnd:
+      gitRequest.service === 'git-receive-pack'
+        ? () => afterPush(services, target)
+        : undefined,
   });
-  if (gitRequest.service === 'git-receive-pack') {
-    await afterPush(services, project);
-  }
-  return status;
 }

@@ -1,14 +1,24 @@
 import { GitlabError } from './GitlabError';
-import { paginateKeysetById, paginateOffset, paginateTreeKeyset } from './pagination';
+import {
+  paginateKeysetById,
+  paginateOffset,
+  paginateTreeKeyset,
+} from './pagination';
 
-const url = (query: string) => new URL(`http://gitlab.test/api/v4/projects?${query}`);
-const items = Array.from({ length: 45 }, (_, i) => ({ id: i + 1, path: `f${i + 1}` }));
+const url = (query: string) =>
+  new URL(`http://gitlab.test/api/v4/projects?${query}`);
+const items = Array.from({ length: 45 }, (_, i) => ({
+  id: i + 1,
+  path: `f${i + 1}`,
+}));
 
 describe('pagination', () => {
   it('sets GitLab offset headers on a middle page', () => {
     const target = url('per_page=20&page=2&search=x');
     const page = paginateOffset(items, target.searchParams, target);
-    expect(page.items.map(i => i.id)).toEqual(items.slice(20, 40).map(i => i.id));
+    expect(page.items.map(i => i.id)).toEqual(
+      items.slice(20, 40).map(i => i.id),
+    );
     expect(page.headers).toMatchObject({
       'x-page': '2',
       'x-per-page': '20',
@@ -28,25 +38,41 @@ describe('pagination', () => {
   });
 
   it('defaults to 20 per page, clamps to 100 and leaves x-next-page empty at the end', () => {
-    expect(paginateOffset(items, url('').searchParams, url('')).items).toHaveLength(20);
+    expect(
+      paginateOffset(items, url('').searchParams, url('')).items,
+    ).toHaveLength(20);
     const big = url('per_page=500');
-    expect(paginateOffset(items, big.searchParams, big).headers['x-per-page']).toBe('100');
+    expect(
+      paginateOffset(items, big.searchParams, big).headers['x-per-page'],
+    ).toBe('100');
     const last = url('page=3');
-    expect(paginateOffset(items, last.searchParams, last).headers['x-next-page']).toBe('');
+    expect(
+      paginateOffset(items, last.searchParams, last).headers['x-next-page'],
+    ).toBe('');
   });
 
   it('rejects non-numeric page parameters', () => {
     const bad = url('page=two');
-    expect(() => paginateOffset(items, bad.searchParams, bad)).toThrow(GitlabError);
-    expect(() => paginateOffset(items, bad.searchParams, bad)).toThrow('page is invalid');
+    expect(() => paginateOffset(items, bad.searchParams, bad)).toThrow(
+      GitlabError,
+    );
+    expect(() => paginateOffset(items, bad.searchParams, bad)).toThrow(
+      'page is invalid',
+    );
   });
 
   it('pages by id_after and id_before for keyset requests', () => {
-    const asc = url('pagination=keyset&order_by=id&sort=asc&per_page=10&id_after=30');
+    const asc = url(
+      'pagination=keyset&order_by=id&sort=asc&per_page=10&id_after=30',
+    );
     const page = paginateKeysetById(items, asc.searchParams, asc);
-    expect(page.items.map(i => i.id)).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
+    expect(page.items.map(i => i.id)).toEqual([
+      31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+    ]);
     expect(page.headers.link).toContain('id_after=40');
-    const desc = url('pagination=keyset&order_by=id&sort=desc&per_page=10&id_before=5');
+    const desc = url(
+      'pagination=keyset&order_by=id&sort=desc&per_page=10&id_before=5',
+    );
     const last = paginateKeysetById(items, desc.searchParams, desc);
     expect(last.items.map(i => i.id)).toEqual([4, 3, 2, 1]);
     expect(last.headers.link).toBeUndefined();
@@ -57,6 +83,8 @@ describe('pagination', () => {
     const page = paginateTreeKeyset(items, first.searchParams, first);
     expect(page.headers.link).toContain('page_token=f20');
     const next = url('pagination=keyset&per_page=20&page_token=f40');
-    expect(paginateTreeKeyset(items, next.searchParams, next).items.map(i => i.id)).toEqual([41, 42, 43, 44, 45]);
+    expect(
+      paginateTreeKeyset(items, next.searchParams, next).items.map(i => i.id),
+    ).toEqual([41, 42, 43, 44, 45]);
   });
 });

@@ -10,7 +10,11 @@ const MAX_PER_PAGE = 100;
 /** GitLab stops counting above this and drops x-total and x-total-pages. */
 const COUNT_LIMIT = 10_000;
 
-function positiveInt(query: URLSearchParams, name: string, fallback: number): number {
+function positiveInt(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^\d+$/.test(raw)) throw GitlabError.badParam(`${name} is invalid`);
@@ -32,7 +36,11 @@ function linkTo(url: URL, changes: Record<string, string>): string {
 }
 
 /** Offset pagination with GitLab's x-* headers and a `link` header. */
-export function paginateOffset<T>(items: T[], query: URLSearchParams, url: URL): Page<T> {
+export function paginateOffset<T>(
+  items: T[],
+  query: URLSearchParams,
+  url: URL,
+): Page<T> {
   const page = Math.max(positiveInt(query, 'page', 1), 1);
   const perPage = perPageOf(query);
   const total = items.length;
@@ -44,10 +52,16 @@ export function paginateOffset<T>(items: T[], query: URLSearchParams, url: URL):
 
   const base = { per_page: String(perPage) };
   const links = [
-    hasPrev ? `<${linkTo(url, { ...base, page: String(page - 1) })}>; rel="prev"` : undefined,
-    hasNext ? `<${linkTo(url, { ...base, page: String(page + 1) })}>; rel="next"` : undefined,
+    hasPrev
+      ? `<${linkTo(url, { ...base, page: String(page - 1) })}>; rel="prev"`
+      : undefined,
+    hasNext
+      ? `<${linkTo(url, { ...base, page: String(page + 1) })}>; rel="next"`
+      : undefined,
     `<${linkTo(url, { ...base, page: '1' })}>; rel="first"`,
-    counted ? `<${linkTo(url, { ...base, page: String(totalPages) })}>; rel="last"` : undefined,
+    counted
+      ? `<${linkTo(url, { ...base, page: String(totalPages) })}>; rel="last"`
+      : undefined,
   ].filter(Boolean);
 
   const headers: Record<string, string> = {
@@ -85,14 +99,19 @@ export function paginateKeysetById<T extends { id: number }>(
     throw GitlabError.badParam('sort does not have a valid value');
   }
   const perPage = perPageOf(query);
-  const sorted = [...items].sort((a, b) => (sort === 'asc' ? a.id - b.id : b.id - a.id));
+  const sorted = [...items].sort((a, b) =>
+    sort === 'asc' ? a.id - b.id : b.id - a.id,
+  );
   const cursorName = sort === 'asc' ? 'id_after' : 'id_before';
   const cursor = query.get(cursorName);
   let startIndex = 0;
   if (cursor !== null) {
-    if (!/^\d+$/.test(cursor)) throw GitlabError.badParam(`${cursorName} is invalid`);
+    if (!/^\d+$/.test(cursor))
+      throw GitlabError.badParam(`${cursorName} is invalid`);
     const boundary = Number(cursor);
-    startIndex = sorted.findIndex(item => (sort === 'asc' ? item.id > boundary : item.id < boundary));
+    startIndex = sorted.findIndex(item =>
+      sort === 'asc' ? item.id > boundary : item.id < boundary,
+    );
     if (startIndex < 0) startIndex = sorted.length;
   }
   const pageItems = sorted.slice(startIndex, startIndex + perPage);

@@ -14,7 +14,10 @@ export const param = {
     }, z.boolean()),
   integer: () =>
     z.preprocess(
-      value => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value),
+      value =>
+        typeof value === 'string' && /^-?\d+$/.test(value)
+          ? Number(value)
+          : value,
       z.number().int(),
     ),
   /** Arrays arrive as JSON arrays, `name[]=a&name[]=b` or comma-separated text. */
@@ -30,15 +33,16 @@ export const param = {
       z.array(z.string()),
     ),
   integerList: () =>
-    z.preprocess(
-      value => {
-        const list = typeof value === 'string' ? value.split(',') : value;
-        return Array.isArray(list)
-          ? list.map(item => (typeof item === 'string' && /^\d+$/.test(item) ? Number(item) : item))
-          : list;
-      },
-      z.array(z.number().int()),
-    ),
+    z.preprocess(value => {
+      const list = typeof value === 'string' ? value.split(',') : value;
+      return Array.isArray(list)
+        ? list.map(item =>
+            typeof item === 'string' && /^\d+$/.test(item)
+              ? Number(item)
+              : item,
+          )
+        : list;
+    }, z.array(z.number().int())),
   visibility: () => z.enum(['private', 'internal', 'public']),
 };
 
@@ -48,7 +52,9 @@ export function queryToObject(query: URLSearchParams): Record<string, unknown> {
   for (const [rawName, value] of query) {
     if (rawName.endsWith('[]')) {
       const name = rawName.slice(0, -2);
-      const list = Array.isArray(result[name]) ? (result[name] as unknown[]) : [];
+      const list = Array.isArray(result[name])
+        ? (result[name] as unknown[])
+        : [];
       list.push(value);
       result[name] = list;
     } else {
@@ -59,7 +65,10 @@ export function queryToObject(query: URLSearchParams): Record<string, unknown> {
 }
 
 /** Validates parameters and words failures like GitLab's Grape validation. */
-export function parseParams<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
+export function parseParams<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const messages = result.error.issues.map(issue => {

@@ -131,7 +131,10 @@ export class GitlabStore {
       throw new Error(`Parent group ${input.parentId} does not exist`);
     }
     const fullPath = parent ? `${parent.fullPath}/${input.path}` : input.path;
-    if (this.groupsByPath.has(key(fullPath)) || this.usersByUsername.has(key(fullPath))) {
+    if (
+      this.groupsByPath.has(key(fullPath)) ||
+      this.usersByUsername.has(key(fullPath))
+    ) {
       throw new Error(`Namespace ${fullPath} already exists`);
     }
     const group: Group = {
@@ -189,7 +192,9 @@ export class GitlabStore {
   }
 
   projectFullPath(project: Project): string {
-    return `${this.namespaceFullPath(this.namespaceOf(project))}/${project.path}`;
+    return `${this.namespaceFullPath(this.namespaceOf(project))}/${
+      project.path
+    }`;
   }
 
   addProject(input: NewProject): Project {
@@ -254,7 +259,9 @@ export class GitlabStore {
     let current: Group | undefined = group;
     while (current) {
       chain.push(current);
-      current = current.parentId ? this.groups.get(current.parentId) : undefined;
+      current = current.parentId
+        ? this.groups.get(current.parentId)
+        : undefined;
     }
     return chain;
   }
@@ -263,7 +270,9 @@ export class GitlabStore {
   groupAndDescendantIds(group: Group): Set<number> {
     const ids = new Set([group.id]);
     // Groups are created parent-first, so one pass in id order is enough.
-    for (const candidate of [...this.groups.values()].sort((a, b) => a.id - b.id)) {
+    for (const candidate of [...this.groups.values()].sort(
+      (a, b) => a.id - b.id,
+    )) {
       if (candidate.parentId && ids.has(candidate.parentId)) {
         ids.add(candidate.id);
       }

@@ -14,7 +14,9 @@ const normalizeDate = (date: string | undefined) =>
   new Date(date ?? SEED_EPOCH).toISOString();
 
 /** Reads a folder into repository files, keeping executable bits. */
-export async function readRepositoryFiles(root: string): Promise<RepositoryFile[]> {
+export async function readRepositoryFiles(
+  root: string,
+): Promise<RepositoryFile[]> {
   const files: RepositoryFile[] = [];
   const walk = async (dir: string) => {
     const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -24,7 +26,10 @@ export async function readRepositoryFiles(root: string): Promise<RepositoryFile[
         if (entry.isDirectory()) {
           await walk(full);
         } else if (entry.isFile()) {
-          const [content, stat] = await Promise.all([fs.readFile(full), fs.stat(full)]);
+          const [content, stat] = await Promise.all([
+            fs.readFile(full),
+            fs.stat(full),
+          ]);
           files.push({
             path: path.relative(root, full).split(path.sep).join('/'),
             content,
@@ -40,13 +45,20 @@ export async function readRepositoryFiles(root: string): Promise<RepositoryFile[
 }
 
 /** Runs `worker` over `items` with at most `limit` in flight. */
-async function forEachLimited<T>(items: T[], limit: number, worker: (item: T) => Promise<void>) {
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  worker: (item: T) => Promise<void>,
+) {
   let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      await worker(items[next++]);
-    }
-  });
+  const lanes = Array.from(
+    { length: Math.min(limit, items.length) },
+    async () => {
+      while (next < items.length) {
+        await worker(items[next++]);
+      }
+    },
+  );
   await Promise.all(lanes);
 }
 
@@ -73,7 +85,8 @@ export async function applySeed(options: {
 
   for (const seed of manifest.groups) {
     const slash = seed.path.lastIndexOf('/');
-    const parent = slash > 0 ? store.findGroup(seed.path.slice(0, slash)) : undefined;
+    const parent =
+      slash > 0 ? store.findGroup(seed.path.slice(0, slash)) : undefined;
     const group = store.addGroup({
       name: seed.name,
       path: seed.path.slice(slash + 1),
@@ -104,7 +117,9 @@ export async function applySeed(options: {
       defaultBranch: seed.defaultBranch,
       topics: seed.topics,
       archived: seed.archived,
-      forkedFromProjectId: seed.forkOf ? store.findProject(seed.forkOf)!.id : null,
+      forkedFromProjectId: seed.forkOf
+        ? store.findProject(seed.forkOf)!.id
+        : null,
       createdAt: normalizeDate(seed.createdAt),
       lastActivityAt: lastCommitAt,
       hasCommits: true,
@@ -142,7 +157,9 @@ export async function applySeed(options: {
       defaultBranch: project.defaultBranch,
       extraBranches: seed.branches,
       commit: {
-        files: await readRepositoryFiles(path.join(seedDir, 'repos', seedRepoFolder(seed, byPath))),
+        files: await readRepositoryFiles(
+          path.join(seedDir, 'repos', seedRepoFolder(seed, byPath)),
+        ),
         message: `${seed.commitMessage}\n`,
         authorName: author.name,
         authorEmail: author.email,

@@ -11,24 +11,45 @@ const accessLevelNames: Record<string, number> = {
 
 /** `maintainer` or `40`; both spellings appear in GitLab docs. */
 const accessLevel = z.union([
-  z.enum(['guest', 'reporter', 'developer', 'maintainer', 'owner']).transform(name => accessLevelNames[name]),
+  z
+    .enum(['guest', 'reporter', 'developer', 'maintainer', 'owner'])
+    .transform(name => accessLevelNames[name]),
   z
     .number()
-    .refine(n => [10, 20, 30, 40, 50].includes(n), 'must be 10, 20, 30, 40 or 50'),
+    .refine(
+      n => [10, 20, 30, 40, 50].includes(n),
+      'must be 10, 20, 30, 40 or 50',
+    ),
 ]);
+
+const pushLevelNames: Record<string, number> = {
+  'no one': 0,
+  developer: 30,
+  maintainer: 40,
+  admin: 60,
+};
 
 const pushLevel = z.union([
-  z.enum(['no one', 'developer', 'maintainer', 'admin']).transform(name =>
-    name === 'no one' ? 0 : name === 'developer' ? 30 : name === 'maintainer' ? 40 : 60,
-  ),
-  z.number().refine(n => [0, 30, 40, 60].includes(n), 'must be 0, 30, 40 or 60'),
+  z
+    .enum(['no one', 'developer', 'maintainer', 'admin'])
+    .transform(name => pushLevelNames[name]),
+  z
+    .number()
+    .refine(n => [0, 30, 40, 60].includes(n), 'must be 0, 30, 40 or 60'),
 ]);
 
-const path = z.string().regex(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]*(\/[a-zA-Z0-9_][a-zA-Z0-9_.-]*)*$/, {
-  message: 'must be a slash-separated GitLab path such as gitlab-org/my-project',
+const path = z
+  .string()
+  .regex(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]*(\/[a-zA-Z0-9_][a-zA-Z0-9_.-]*)*$/, {
+    message:
+      'must be a slash-separated GitLab path such as gitlab-org/my-project',
+  });
+const username = z.string().regex(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]*$/, {
+  message: 'is not a valid username',
 });
-const username = z.string().regex(/^[a-zA-Z0-9_][a-zA-Z0-9_.-]*$/, { message: 'is not a valid username' });
-const isoDate = z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const isoDate = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 const members = z.record(username, accessLevel).default({});
 const visibility = z.enum(['private', 'internal', 'public']);
 
@@ -116,7 +137,9 @@ const projectSchema = z
     merge: z
       .object({
         mergeMethod: z.enum(['merge', 'rebase_merge', 'ff']).optional(),
-        squashOption: z.enum(['never', 'always', 'default_on', 'default_off']).optional(),
+        squashOption: z
+          .enum(['never', 'always', 'default_on', 'default_off'])
+          .optional(),
         onlyAllowMergeIfPipelineSucceeds: z.boolean().optional(),
         onlyAllowMergeIfAllDiscussionsAreResolved: z.boolean().optional(),
         allowMergeOnSkippedPipeline: z.boolean().optional(),

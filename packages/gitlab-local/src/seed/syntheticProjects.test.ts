@@ -34,20 +34,37 @@ describe('synthetic projects', () => {
     expect(response.headers.get('x-next-page')).toBe('2');
     expect(response.headers.get('x-total')).toBeNull();
     expect(response.headers.get('link')).not.toContain('rel="last"');
-    const group = await fetch(`${t.gitlab.apiUrl}/groups/synthetic%2Fbatch-007/projects?per_page=1`, {
-      headers: { 'PRIVATE-TOKEN': t.gitlab.token },
-    });
+    const group = await fetch(
+      `${t.gitlab.apiUrl}/groups/synthetic%2Fbatch-007/projects?per_page=1`,
+      {
+        headers: { 'PRIVATE-TOKEN': t.gitlab.token },
+      },
+    );
     expect(group.headers.get('x-total')).toBe('100');
   });
 
   it('materialises a synthetic repository on first read', async () => {
-    const projects = await t.api().Groups.allProjects('synthetic/batch-042', { perPage: 100, maxPages: 1 });
+    const projects = await t
+      .api()
+      .Groups.allProjects('synthetic/batch-042', { perPage: 100, maxPages: 1 });
     const service = projects.find(p => p.path.startsWith('service-'))!;
-    const tree = await t.api().Repositories.allRepositoryTrees(service.id, { recursive: true });
-    expect(tree.map(e => e.path)).toEqual(expect.arrayContaining(['pyproject.toml', 'Dockerfile', '.gitlab-ci.yml']));
-    const pyproject = await t.api().RepositoryFiles.showRaw(service.id, 'pyproject.toml', 'main');
+    const tree = await t
+      .api()
+      .Repositories.allRepositoryTrees(service.id, { recursive: true });
+    expect(tree.map(e => e.path)).toEqual(
+      expect.arrayContaining([
+        'pyproject.toml',
+        'Dockerfile',
+        '.gitlab-ci.yml',
+      ]),
+    );
+    const pyproject = await t
+      .api()
+      .RepositoryFiles.showRaw(service.id, 'pyproject.toml', 'main');
     expect(pyproject).toContain(`name = "gitlab-${service.path}"`);
     const ruby = projects.find(p => p.path.startsWith('ruby-'))!;
-    expect(Object.keys(await t.api().Projects.showLanguages(ruby.id))).toEqual(['Ruby']);
+    expect(Object.keys(await t.api().Projects.showLanguages(ruby.id))).toEqual([
+      'Ruby',
+    ]);
   });
 });

@@ -9,8 +9,16 @@ type SyntheticKind = 'service' | 'library' | 'utility' | 'legacy' | 'ruby';
 
 /** Mostly modern Python, some legacy and a little Ruby, like a real estate. */
 const KIND_CYCLE: SyntheticKind[] = [
-  'service', 'library', 'utility', 'service', 'legacy',
-  'library', 'service', 'utility', 'legacy', 'ruby',
+  'service',
+  'library',
+  'utility',
+  'service',
+  'legacy',
+  'library',
+  'service',
+  'utility',
+  'legacy',
+  'ruby',
 ];
 
 export function syntheticKind(index: number): SyntheticKind {
@@ -21,7 +29,9 @@ export function syntheticKind(index: number): SyntheticKind {
 function activityDate(index: number): string {
   const end = Date.UTC(2026, 0, 1);
   const spreadDays = (index * 7919) % 730;
-  return new Date(end - spreadDays * 86_400_000 - (index % 86_400) * 1000).toISOString();
+  return new Date(
+    end - spreadDays * 86_400_000 - (index % 86_400) * 1000,
+  ).toISOString();
 }
 
 /**
@@ -29,7 +39,11 @@ function activityDate(index: number): string {
  * metadata is created here; each repository is generated the first time
  * something reads it, so 10,000 projects start in well under a second.
  */
-export function addSyntheticProjects(store: GitlabStore, count: number, creatorId: number): void {
+export function addSyntheticProjects(
+  store: GitlabStore,
+  count: number,
+  creatorId: number,
+): void {
   if (count <= 0) return;
   const root =
     store.findGroup(SYNTHETIC_GROUP_PATH) ??
@@ -43,7 +57,11 @@ export function addSyntheticProjects(store: GitlabStore, count: number, creatorI
   for (let index = 0; index < count; index++) {
     if (index % PROJECTS_PER_SUBGROUP === 0) {
       const number = String(index / PROJECTS_PER_SUBGROUP).padStart(3, '0');
-      batch = store.addGroup({ name: `Batch ${number}`, path: `batch-${number}`, parentId: root.id });
+      batch = store.addGroup({
+        name: `Batch ${number}`,
+        path: `batch-${number}`,
+        parentId: root.id,
+      });
     }
     const kind = syntheticKind(index);
     const name = `${kind}-${String(index).padStart(5, '0')}`;
@@ -64,7 +82,11 @@ export function addSyntheticProjects(store: GitlabStore, count: number, creatorI
   }
 }
 
-const text = (path: string, content: string, executable = false): RepositoryFile => ({
+const text = (
+  path: string,
+  content: string,
+  executable = false,
+): RepositoryFile => ({
   path,
   content: Buffer.from(content, 'utf8'),
   executable,
@@ -74,32 +96,64 @@ function pythonFiles(project: Project, kind: SyntheticKind): RepositoryFile[] {
   const module = project.path.replace(/-/g, '_');
   const files: RepositoryFile[] = [
     text('README.md', `# ${project.name}\n\n${project.description}.\n`),
-    text(`src/${module}/__init__.py`, '"""Synthetic package."""\n\n__version__ = "0.1.0"\n'),
-    text(`src/${module}/core.py`, 'def add(a: int, b: int) -> int:\n    return a + b\n'),
+    text(
+      `src/${module}/__init__.py`,
+      '"""Synthetic package."""\n\n__version__ = "0.1.0"\n',
+    ),
+    text(
+      `src/${module}/core.py`,
+      'def add(a: int, b: int) -> int:\n    return a + b\n',
+    ),
     text('tests/__init__.py', ''),
-    text('tests/test_core.py', `from ${module}.core import add\n\n\ndef test_add() -> None:\n    assert add(1, 2) == 3\n`),
+    text(
+      'tests/test_core.py',
+      `from ${module}.core import add\n\n\ndef test_add() -> None:\n    assert add(1, 2) == 3\n`,
+    ),
   ];
   if (kind === 'legacy') {
     files.push(
       text('requirements.txt', 'requests==2.25.1\n'),
-      text('setup.py', `from setuptools import setup, find_packages\n\nsetup(name="${project.path}", packages=find_packages("src"), package_dir={"": "src"})\n`),
+      text(
+        'setup.py',
+        `from setuptools import setup, find_packages\n\nsetup(name="${project.path}", packages=find_packages("src"), package_dir={"": "src"})\n`,
+      ),
     );
     return files;
   }
-  const scripts = kind === 'utility' ? `\n[project.scripts]\n${project.path} = "${module}.cli:app"\n` : '';
+  const scripts =
+    kind === 'utility'
+      ? `\n[project.scripts]\n${project.path} = "${module}.cli:app"\n`
+      : '';
   files.push(
     text(
       'pyproject.toml',
-      `[project]\nname = "gitlab-${project.path}"\nversion = "0.1.0"\nrequires-python = ">=3.12,<3.13"\ndependencies = [${kind === 'service' ? '"fastapi>=0.115"' : ''}]\n${scripts}\n[build-system]\nrequires = ["poetry-core>=2.0"]\nbuild-backend = "poetry.core.masonry.api"\n\n[tool.ruff]\nline-length = 88\ntarget-version = "py312"\n\n[tool.mypy]\npython_version = "3.12"\n`,
+      `[project]\nname = "gitlab-${
+        project.path
+      }"\nversion = "0.1.0"\nrequires-python = ">=3.12,<3.13"\ndependencies = [${
+        kind === 'service' ? '"fastapi>=0.115"' : ''
+      }]\n${scripts}\n[build-system]\nrequires = ["poetry-core>=2.0"]\nbuild-backend = "poetry.core.masonry.api"\n\n[tool.ruff]\nline-length = 88\ntarget-version = "py312"\n\n[tool.mypy]\npython_version = "3.12"\n`,
     ),
-    text('.gitlab-ci.yml', 'stages: [lint, test]\n\nlint:\n  stage: lint\n  image: python:3.12\n  script: [ruff check ., mypy src]\n\ntest:\n  stage: test\n  image: python:3.12\n  script: [pytest --cov --junitxml=junit.xml]\n'),
-    text('.gitlab/CODEOWNERS', `[Development]\n* @${SYNTHETIC_GROUP_PATH}/maintainers\n`),
+    text(
+      '.gitlab-ci.yml',
+      'stages: [lint, test]\n\nlint:\n  stage: lint\n  image: python:3.12\n  script: [ruff check ., mypy src]\n\ntest:\n  stage: test\n  image: python:3.12\n  script: [pytest --cov --junitxml=junit.xml]\n',
+    ),
+    text(
+      '.gitlab/CODEOWNERS',
+      `[Development]\n* @${SYNTHETIC_GROUP_PATH}/maintainers\n`,
+    ),
   );
   if (kind === 'service') {
-    files.push(text('Dockerfile', 'FROM python:3.12-slim AS build\nFROM python:3.12-slim\nUSER app\n'));
+    files.push(
+      text(
+        'Dockerfile',
+        'FROM python:3.12-slim AS build\nFROM python:3.12-slim\nUSER app\n',
+      ),
+    );
   }
   if (kind === 'utility') {
-    files.push(text(`src/${module}/cli.py`, 'import typer\n\napp = typer.Typer()\n'));
+    files.push(
+      text(`src/${module}/cli.py`, 'import typer\n\napp = typer.Typer()\n'),
+    );
   }
   return files;
 }
