@@ -10,6 +10,7 @@ import { makeStyles } from '@material-ui/core/styles';
 
 const useStyles = makeStyles(theme => ({
   list: {
+    ...theme.typography.body2,
     margin: 0,
     paddingLeft: theme.spacing(2.5),
     '& li': { margin: theme.spacing(0.5, 0) },

@@ -32,6 +32,7 @@ const useStyles = makeStyles(theme => ({
     '& dd': { ...theme.typography.body2, margin: 0 },
   },
   links: {
+    ...theme.typography.body2,
     listStyle: 'none',
     display: 'flex',
     flexWrap: 'wrap',
