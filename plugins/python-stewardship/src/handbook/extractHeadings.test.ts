@@ -51,4 +51,18 @@ describe('extractHeadings', () => {
       'Logging',
     ]);
   });
+
+  it('skips fences indented inside list items', () => {
+    const markdown = [
+      '1. Create the settings module:',
+      '',
+      '    ```python',
+      '    # example_gateway/config.py',
+      '    ```',
+      '',
+      '## Next step',
+    ].join('\n');
+
+    expect(extractHeadings(markdown).map(h => h.text)).toEqual(['Next step']);
+  });
 });

@@ -11,7 +11,8 @@ export interface HandbookHeading {
 }
 
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// Any indentation: fences inside list items are indented past 3 spaces.
+const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
 
 // Reduces inline markdown to the text GitHub slugs: link and image text,
 // code spans without backticks, no emphasis markers or HTML tags.
@@ -34,19 +35,22 @@ export function extractHeadings(markdown: string): HandbookHeading[] {
   let openFence: string | undefined;
 
   for (const line of markdown.split(/\r?\n/)) {
-    const fence = FENCE.exec(line)?.[1];
+    const fence = FENCE.exec(line);
     if (openFence) {
+      // A closing fence repeats the opening character, at least as many
+      // times, and carries no info string.
       if (
         fence &&
-        fence[0] === openFence[0] &&
-        fence.length >= openFence.length
+        fence[1][0] === openFence[0] &&
+        fence[1].length >= openFence.length &&
+        fence[2].trim() === ''
       ) {
         openFence = undefined;
       }
       continue;
     }
     if (fence) {
-      openFence = fence;
+      openFence = fence[1];
       continue;
     }
     const match = ATX_HEADING.exec(line);
