@@ -1,6 +1,14 @@
+import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import plugin from './index';
 import {
@@ -71,5 +79,27 @@ describe('python-stewardship plugin', () => {
     expect(filter(entity('Group', { relations }))).toBe(true);
     expect(filter(entity('User'))).toBe(false);
     expect(filter(entity('Component', { relations }))).toBe(false);
+  });
+
+  it('loads the cards lazily on an entity page', async () => {
+    const relations = [
+      { type: 'maintainedBy', targetRef: 'user:default/alex.maintainer' },
+      { type: 'maintainerOf', targetRef: 'component:default/example' },
+    ];
+    renderInTestApp(
+      <EntityProvider entity={entity('Component', { relations })}>
+        {createExtensionTester(maintainersEntityCard).reactElement()}
+        {createExtensionTester(maintainerOfEntityCard).reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          '/python-guidelines': rootRouteRef,
+        },
+      },
+    );
+
+    expect(await screen.findByText('Python stewardship')).toBeInTheDocument();
+    expect(await screen.findByText('Maintainer of')).toBeInTheDocument();
   });
 });
