@@ -120,9 +120,11 @@ export function createRepositoryFacts(
     inProject,
     projectPaths: () =>
       once('projectPaths', () =>
-        paths
-          .filter(p => p.startsWith(projectRoot))
-          .map(p => p.slice(projectRoot.length)),
+        projectRoot === ''
+          ? paths
+          : paths
+              .filter(p => p.startsWith(projectRoot))
+              .map(p => p.slice(projectRoot.length)),
       ),
     text,
     pyproject: () =>

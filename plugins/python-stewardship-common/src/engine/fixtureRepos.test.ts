@@ -121,7 +121,9 @@ describe('fixture repositories', () => {
       line: 11,
     });
     expect(byId.get('PYG-015')).toMatchObject({ blockedBy: ['PYG-014'] });
-    expect(byId.get('PYG-045')!.message).toBe('Credential files are committed: .pypirc');
+    expect(byId.get('PYG-045')!.message).toBe(
+      'Credential files are committed: .pypirc',
+    );
     expect(report.warnings).toEqual([
       'pyproject.toml: [tool.python-stewardship.ignore] names unknown check PYG-099',
       'pyproject.toml: the exemption for PYG-040 needs a reason string, so it is not applied',

@@ -36,9 +36,10 @@ export const ciSecurityScanning = defineCheck({
       required.push('Container-Scanning');
     }
     const included = ci.ci.includes.map(include => normalize(include.value));
-    const missing = required.filter(
-      scanner => !included.some(value => value.includes(normalize(scanner))),
-    );
+    const missing = required.filter(scanner => {
+      const wanted = normalize(scanner);
+      return !included.some(value => value.includes(wanted));
+    });
     if (missing.length) {
       return fail(`${ci.path} does not include ${listOf(missing)}`, {
         path: ci.path,

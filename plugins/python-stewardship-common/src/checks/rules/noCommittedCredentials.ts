@@ -1,8 +1,31 @@
 import { defineCheck, fail, listOf, locate, pass } from '../support';
 
-/** Files that hold credentials by convention; examples and templates are fine. */
-const SECRET_FILE =
-  /(^|\/)(\.pypirc|\.env(\.(local|production|prod|staging))?|id_rsa|id_ed25519|id_ecdsa|[^/]+\.pem|[^/]+\.key|\.netrc)$/;
+/** File names that hold credentials by convention; `.env.example` and templates are fine. */
+const SECRET_NAMES = new Set([
+  '.pypirc',
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.prod',
+  '.env.staging',
+  'id_rsa',
+  'id_ed25519',
+  'id_ecdsa',
+  '.netrc',
+]);
+
+/** Private keys and certificates with keys. */
+const SECRET_EXTENSIONS = ['.pem', '.key'];
+
+function isSecretFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (
+    SECRET_NAMES.has(name) ||
+    SECRET_EXTENSIONS.some(
+      ext => name.endsWith(ext) && name.length > ext.length,
+    )
+  );
+}
 
 /** A PyPI API token, or a token variable given a literal value in CI. */
 const TOKEN_IN_CI =
@@ -30,7 +53,7 @@ export const noCommittedCredentials = defineCheck({
   docs: { page: 'development-guidelines', anchor: 'secrets-and-local-files' },
   evaluate(context) {
     const files = context.paths.filter(
-      path => SECRET_FILE.test(path) && !/(^|\/)tests?\//.test(path),
+      path => isSecretFile(path) && !/(^|\/)tests?\//.test(path),
     );
     if (files.length) {
       return fail(

@@ -39,9 +39,11 @@ export const testFilesMirrorModules = defineCheck({
       );
     }
     const orphans = unitTests.filter(test => {
-      const relative = test
-        .slice('tests/'.length)
-        .replace(/(^|\/)test_([^/]+)$/, '$1$2');
+      // tests/a/b/test_c.py -> a/b/c.py
+      const slash = test.lastIndexOf('/');
+      const relative = `${test.slice('tests/'.length, slash + 1)}${test.slice(
+        slash + 1 + 'test_'.length,
+      )}`;
       return !sources.has(relative) && !sources.has(`src/${relative}`);
     });
     if (orphans.length) {
