@@ -1,0 +1,176 @@
+import { repositoryTypes } from '@internal/plugin-python-stewardship-common';
+import { z } from 'zod/v3';
+
+/**
+ * Python keywords cannot be package names: `import class` is a syntax error.
+ * Soft keywords (match, case, type, _) are valid module names and allowed.
+ */
+const PYTHON_KEYWORDS = new Set([
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+]);
+
+/**
+ * The CPython minors a new codebase may start on (the handbook asks for 3.12
+ * or newer), with the patch release pinned in `.tool-versions`, CI and the
+ * Dockerfile. Renovate keeps generated projects current from there.
+ */
+export const supportedPythonVersions = {
+  '3.12': { patch: '3.12.13', upperBound: '3.13' },
+  '3.13': { patch: '3.13.9', upperBound: '3.14' },
+} as const;
+
+export type SupportedPythonVersion = keyof typeof supportedPythonVersions;
+
+const pythonVersionKeys = Object.keys(supportedPythonVersions) as [
+  SupportedPythonVersion,
+  ...SupportedPythonVersion[],
+];
+
+/** Prefix of every distribution we publish to PyPI. */
+export const DISTRIBUTION_PREFIX = 'gitlab-';
+
+/** What the Python templates ask for; the same rules as their JSON schema. */
+export const templateValuesSchema = z
+  .object({
+    type: z.enum(repositoryTypes),
+    name: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9-]{1,62}$/,
+        'must be 2 to 63 lowercase letters, digits or hyphens, starting with a letter',
+      )
+      .refine(name => !PYTHON_KEYWORDS.has(name), {
+        message: 'is a Python keyword, so the package could not be imported',
+      }),
+    description: z
+      .string()
+      .trim()
+      .min(10, 'must be at least 10 characters')
+      .max(200, 'must be at most 200 characters'),
+    owner: z
+      .string()
+      .regex(
+        /^group:[a-z0-9._-]+\/[a-zA-Z0-9._-]+$/,
+        'must be a group entity ref such as group:default/ai-framework',
+      ),
+    maintainers: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^user:[a-z0-9._-]+\/[a-zA-Z0-9._-]+$/,
+            'must be a user entity ref such as user:default/alex.maintainer',
+          ),
+      )
+      .min(1, 'must name at least one maintainer')
+      .refine(refs => new Set(refs).size === refs.length, {
+        message: 'must not name the same person twice',
+      }),
+    pythonVersion: z.enum(pythonVersionKeys, {
+      errorMap: () => ({
+        message: `must be one of ${pythonVersionKeys.join(', ')}`,
+      }),
+    }),
+  })
+  .superRefine((values, ctx) => {
+    // The distribution is gitlab-<name>; gitlab-gitlab-… helps nobody.
+    if (
+      values.type !== 'service' &&
+      values.name.startsWith(DISTRIBUTION_PREFIX)
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['name'],
+        message: `must not start with "${DISTRIBUTION_PREFIX}"; the template adds that prefix to the PyPI name`,
+      });
+    }
+  });
+
+export type TemplateValuesInput = z.input<typeof templateValuesSchema>;
+
+/** Everything the skeletons render, derived once so all files agree. */
+export interface TemplateValues {
+  name: string;
+  description: string;
+  owner: string;
+  /** Comma-separated, as the python-stewardship.io/maintainers annotation wants. */
+  maintainers: string;
+  /** The import name: the repository name in snake_case. */
+  packageName: string;
+  /** PyPI name; services are not published, so theirs is the plain name. */
+  distributionName: string;
+  /** Prefix of the service's or utility's environment variables. */
+  envPrefix: string;
+  pythonVersion: SupportedPythonVersion;
+  pythonPatch: string;
+  pythonUpperBound: string;
+  /** ruff's target-version, e.g. py312. */
+  ruffTarget: string;
+}
+
+/** Thrown with one line per invalid field, each naming the field. */
+export class InvalidTemplateValuesError extends Error {
+  readonly name = 'InvalidTemplateValuesError';
+}
+
+export function deriveTemplateValues(input: unknown): TemplateValues {
+  const parsed = templateValuesSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      issue => `${issue.path.join('.') || 'values'} ${issue.message}`,
+    );
+    throw new InvalidTemplateValuesError(
+      `Invalid template values: ${problems.join('; ')}`,
+    );
+  }
+  const values = parsed.data;
+  const packageName = values.name.replace(/-/g, '_');
+  const python = supportedPythonVersions[values.pythonVersion];
+  return {
+    name: values.name,
+    description: values.description,
+    owner: values.owner,
+    maintainers: values.maintainers.join(', '),
+    packageName,
+    distributionName:
+      values.type === 'service'
+        ? values.name
+        : `${DISTRIBUTION_PREFIX}${values.name}`,
+    envPrefix: packageName.toUpperCase(),
+    pythonVersion: values.pythonVersion,
+    pythonPatch: python.patch,
+    pythonUpperBound: python.upperBound,
+    ruffTarget: `py${values.pythonVersion.replace('.', '')}`,
+  };
+}

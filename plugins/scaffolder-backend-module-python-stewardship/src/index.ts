@@ -1,0 +1,11 @@
+/**
+ * Scaffolder actions for the Python stewardship portal: a conformance gate
+ * that the Python service, utility and library templates run before they
+ * publish a repository.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModulePythonStewardship as default } from './module';
+export { createConformanceCheckAction } from './actions/conformanceCheck';
+export { createDeriveValuesAction } from './actions/deriveValues';
