@@ -13,7 +13,7 @@ export function renderChecksMarkdown(
   const lines = [
     '# Python guideline checks',
     '',
-    '<!-- Generated from src/checks. Do not edit by hand: run `UPDATE_CHECKS_MD=1 yarn backstage-cli package test checksMarkdown` in this package. -->',
+    '<!-- Generated from src/checks. Do not edit by hand: run `UPDATE_CHECKS_MD=1 yarn backstage-cli package test checks.test` in this package. -->',
     '',
     `The rule pack has ${catalog.length} checks. The handbook section is \`docs/guidelines/<page>.md#<anchor>\`. Advisory checks count towards the score but not towards the gold level.`,
     '',
