@@ -156,6 +156,7 @@ function main() {
     },
     loadAverage: os.loadavg().map(load => Number(load.toFixed(2))),
     totalSeconds: Number((total / 1000).toFixed(2)),
+    baselineRssMiB: Math.round(baselineRss / 1024 / 1024),
     peakRssMiB: Math.round(peakRss / 1024 / 1024),
     peakHeapUsedMiB: Math.round(peakHeap / 1024 / 1024),
     machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${
@@ -177,7 +178,7 @@ function main() {
       } ms, p95 ${
         result.cpuMsPerRepository.p95
       } ms (load average ${result.loadAverage.join(' ')})`,
-      `peak memory: RSS ${result.peakRssMiB} MiB, heap used ${result.peakHeapUsedMiB} MiB (process total, one repository's test data at a time)`,
+      `peak memory: RSS ${result.peakRssMiB} MiB (${result.baselineRssMiB} MiB before the timed loop), heap used ${result.peakHeapUsedMiB} MiB (process total, one repository's test data at a time)`,
       `machine: ${result.machine}`,
       '',
     ].join('\n'),

@@ -57,6 +57,8 @@ const MAX_EXTENDS_DEPTH = 11;
 
 const yamlOptions = {
   merge: true,
+  // GitLab (Ruby's Psych) accepts duplicate keys and keeps the last one.
+  uniqueKeys: false,
   customTags: [
     {
       tag: '!reference',
