@@ -69,20 +69,20 @@ export async function startGitlabLocal(
   const seedDir = path.resolve(options.seedDir ?? DEFAULT_SEED_DIR);
   const manifest = await loadSeedManifest(seedDir);
 
-  const repositoriesDir = path.join(
-    path.resolve(options.dataDir),
-    'repositories',
-  );
+  const dataDir = path.resolve(options.dataDir);
+  const repositoriesDir = path.join(dataDir, 'repositories');
+  const seedCacheDir = path.join(dataDir, 'seed-cache');
   // State lives in memory, so repositories from an earlier run would be orphans.
   await fs.rm(repositoriesDir, { recursive: true, force: true });
   await fs.mkdir(repositoriesDir, { recursive: true });
+  await fs.mkdir(seedCacheDir, { recursive: true });
 
   const store = new GitlabStore();
   const repos = new GitRepositories(
     repositoriesDir,
     syntheticRepositoryContent,
   );
-  await applySeed({ manifest, seedDir, store, repos });
+  await applySeed({ manifest, seedDir, store, repos, cacheDir: seedCacheDir });
   const admin = [...store.users.values()].find(u => u.isAdmin)!;
   addSyntheticProjects(store, options.syntheticProjects ?? 0, admin.id);
 

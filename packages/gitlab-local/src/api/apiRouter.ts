@@ -12,6 +12,7 @@ import { repositoryFileRoutes } from './repositoryFiles';
 import { repositoryTreeRoutes } from './repositoryTree';
 import { userRoutes } from './users';
 import { variableRoutes } from './variables';
+import { versionRoutes } from './version';
 
 /** Every REST v4 route the local GitLab serves. */
 export function createApiRouter(): Router {
@@ -30,5 +31,6 @@ export function createApiRouter(): Router {
     ...variableRoutes,
     ...userRoutes,
     ...namespaceRoutes,
+    ...versionRoutes,
   ]);
 }

@@ -63,7 +63,7 @@ describe('merge request approvals API', () => {
       groups: [{ full_path: 'gitlab-org/maintainers/ai-gateway' }],
     });
     expect(
-      rule.eligible_approvers
+      (rule.eligible_approvers as Array<{ username: string }>)
         .map((u: { username: string }) => u.username)
         .sort(),
     ).toEqual(['alex.maintainer', 'bea.reviewer', 'dana.owner']);
@@ -71,7 +71,9 @@ describe('merge request approvals API', () => {
       .api()
       .MergeRequestApprovals.allApprovalRules(CLOUD_CONNECTOR);
     expect(
-      scoped.protected_branches.map((b: { name: string }) => b.name),
+      (scoped.protected_branches as Array<{ name: string }>).map(
+        (b: { name: string }) => b.name,
+      ),
     ).toEqual(['main']);
   });
 
@@ -90,7 +92,9 @@ describe('merge request approvals API', () => {
       approvals_required: 2,
     });
     expect(
-      created.users.map((u: { username: string }) => u.username).sort(),
+      (created.users as Array<{ username: string }>)
+        .map((u: { username: string }) => u.username)
+        .sort(),
     ).toEqual(['alex.maintainer', 'bea.reviewer']);
     const edited = await api.MergeRequestApprovals.editApprovalRule(
       PROMPT_LIBRARY,

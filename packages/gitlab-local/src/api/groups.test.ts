@@ -49,7 +49,7 @@ describe('groups API', () => {
     ]);
     const descendants = await t
       .api()
-      .Groups.allDescendantGroups('gitlab-org/modelops');
+      .Groups.allDescendantGroups('gitlab-org/modelops', {});
     expect(descendants.map(g => g.full_path).sort()).toEqual([
       'gitlab-org/modelops/ai-model-validation-and-research',
       'gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation',

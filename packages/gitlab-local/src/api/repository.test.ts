@@ -108,6 +108,24 @@ describe('repository API', () => {
     expect(stable).toContain('USER aigateway');
   });
 
+  it('reads files whose paths contain spaces', async () => {
+    const template = await t
+      .api()
+      .RepositoryFiles.showRaw(
+        PROMPT_LIBRARY,
+        '.gitlab/issue_templates/Evaluation request.md',
+        'main',
+      );
+    expect(template).toContain('## Dataset');
+    expect(
+      await statusOf(
+        t
+          .api()
+          .RepositoryFiles.showRaw(PROMPT_LIBRARY, 'no such file.md', 'main'),
+      ),
+    ).toBe(404);
+  });
+
   it('returns file metadata with base64 content', async () => {
     const file = await t
       .api()

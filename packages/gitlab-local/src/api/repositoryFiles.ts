@@ -84,18 +84,22 @@ export const repositoryFileRoutes: Route[] = [
     method: 'GET',
     pattern: '/projects/:id/repository/files/:file_path/raw',
     handler: async ctx => {
-      const { ref } = ctx.parse(refOptional);
-      const { blob, resolved, filePath } = await readFile(ctx, ref);
+      const project = ctx.project();
+      const { ref = project.defaultBranch } = ctx.parse(refOptional);
+      const filePath = ctx.params.file_path;
+      const gitDir = await ctx.repos.ensure(project);
+      const file = await ctx.repos.readFileAtRef(gitDir, ref, filePath);
+      if ('missing' in file) throw GitlabError.notFound('File');
       return {
-        raw: blob.content,
+        raw: file.content,
         contentType: 'text/plain; charset=utf-8',
         headers: {
-          'x-gitlab-blob-id': blob.blobId,
-          'x-gitlab-commit-id': resolved.commit,
+          'x-gitlab-blob-id': file.blobId,
+          'x-gitlab-commit-id': file.commit,
           'x-gitlab-file-path': filePath,
-          'x-gitlab-ref': resolved.ref,
-          'x-gitlab-size': String(blob.content.length),
-          etag: `"${blob.blobId}"`,
+          'x-gitlab-ref': ref,
+          'x-gitlab-size': String(file.content.length),
+          etag: `"${file.blobId}"`,
         },
       };
     },

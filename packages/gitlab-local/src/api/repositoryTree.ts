@@ -24,16 +24,12 @@ export const repositoryTreeRoutes: Route[] = [
     handler: async ctx => {
       const project = ctx.project();
       const input = ctx.parse(treeSchema);
-      const { gitDir, commit } = await resolveRef(
-        ctx,
-        project,
-        input.ref,
-        'Tree',
-      );
+      const gitDir = await ctx.repos.ensure(project);
       const dir = (input.path ?? '').replace(/^\/+|\/+$/g, '');
+      // ls-tree resolves the ref itself, saving a rev-parse per request.
       const entries = await ctx.repos.listTree(
         gitDir,
-        commit,
+        input.ref || project.defaultBranch,
         dir,
         input.recursive ?? false,
       );

@@ -121,13 +121,42 @@ export class GitRepositories {
     }
   }
 
+  /**
+   * Reads a file at a ref with one `git cat-file --batch`, returning the
+   * commit it resolved to; `missing` says whether the ref or the file is
+   * absent. The raw-file endpoint is the hottest path of a repository scan.
+   */
+  async readFileAtRef(
+    gitDir: string,
+    ref: string,
+    filePath: string,
+  ): Promise<
+    | { commit: string; blobId: string; content: Buffer }
+    | { missing: 'ref' | 'file' }
+  > {
+    if (ref.startsWith('-') || /[\n\r]/.test(ref + filePath)) {
+      return { missing: 'ref' };
+    }
+    const out = await runGit(['cat-file', '--batch'], {
+      gitDir,
+      input: `${ref}^{commit}\n${ref}:${filePath}\n`,
+    });
+    const first = parseBatchObject(out, 0);
+    if (!first || first.type !== 'commit') return { missing: 'ref' };
+    const second = parseBatchObject(out, first.next);
+    if (!second || second.type !== 'blob') return { missing: 'file' };
+    return { commit: first.id, blobId: second.id, content: second.content };
+  }
+
   /** Lists a directory (or, recursively, the whole tree below it). */
   async listTree(
     gitDir: string,
+    /** A commit sha or ref name. */
     commit: string,
     dir: string,
     recursive: boolean,
   ): Promise<TreeEntry[] | undefined> {
+    if (commit.startsWith('-')) return undefined;
     const treeish = dir ? `${commit}:${dir}` : commit;
     let out: Buffer;
     try {
@@ -280,6 +309,19 @@ export class GitRepositories {
     if (subPath) args.push('--', subPath);
     return runGit(args, { gitDir });
   }
+}
+
+/** One `<id> <type> <size>\\n<content>\\n` record of `cat-file --batch`. */
+function parseBatchObject(out: Buffer, offset: number) {
+  const newline = out.indexOf(10, offset);
+  if (newline < 0) return undefined;
+  const header = out.subarray(offset, newline).toString('utf8');
+  // Missing objects echo the (possibly space-containing) input: "<input> missing".
+  if (/ (missing|ambiguous)$/.test(header)) return undefined;
+  const [id, type, size] = header.split(' ');
+  const start = newline + 1;
+  const end = start + Number(size);
+  return { id, type, content: out.subarray(start, end), next: end + 1 };
 }
 
 function parseCommit(record: string): CommitInfo {

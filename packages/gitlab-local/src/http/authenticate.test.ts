@@ -52,6 +52,11 @@ describe('API authentication', () => {
     expect((await oauth.Users.showCurrentUser()).username).toBe('dana.owner');
   });
 
+  it('serves the version to any valid token', async () => {
+    const version = await t.api('eli.newcomer').Metadata.show();
+    expect(version).toMatchObject({ version: '17.9.0-ee', enterprise: true });
+  });
+
   it('answers unknown routes with 404 and wrong methods with 405', async () => {
     const headers = { 'PRIVATE-TOKEN': t.gitlab.token };
     const unknown = await get('/no/such/route', headers);

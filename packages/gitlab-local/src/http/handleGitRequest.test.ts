@@ -116,7 +116,7 @@ describe('git over HTTP', () => {
         '--quiet',
         authedRemote(
           t.gitlab.url,
-          project.path_with_namespace,
+          String(project.path_with_namespace),
           t.gitlab.tokens['alex.maintainer'],
         ),
         'main',
@@ -155,7 +155,11 @@ describe('git over HTTP', () => {
       [
         'push',
         '--quiet',
-        authedRemote(t.gitlab.url, project.path_with_namespace, t.gitlab.token),
+        authedRemote(
+          t.gitlab.url,
+          String(project.path_with_namespace),
+          t.gitlab.token,
+        ),
         'master',
       ],
       source,

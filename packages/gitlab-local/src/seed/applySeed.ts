@@ -1,9 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createRepository, RepositoryFile } from '../git/createRepository';
+import { RepositoryFile } from '../git/createRepository';
 import { GitRepositories } from '../git/GitRepositories';
 import { Project } from '../model/entities';
 import { GitlabStore } from '../model/GitlabStore';
+import {
+  buildSeedRepositories,
+  SeedRepositoryJob,
+} from './buildSeedRepositories';
 import { seedRepoFolder } from './loadSeedManifest';
 import { SeedManifest, SeedProject } from './manifestSchema';
 
@@ -44,30 +48,14 @@ export async function readRepositoryFiles(
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Runs `worker` over `items` with at most `limit` in flight. */
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  worker: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  const lanes = Array.from(
-    { length: Math.min(limit, items.length) },
-    async () => {
-      while (next < items.length) {
-        await worker(items[next++]);
-      }
-    },
-  );
-  await Promise.all(lanes);
-}
-
 /** Loads users, groups and projects into the store and builds their repositories. */
 export async function applySeed(options: {
   manifest: SeedManifest;
   seedDir: string;
   store: GitlabStore;
   repos: GitRepositories;
+  /** Keeps built repositories between starts (see buildSeedRepositories). */
+  cacheDir?: string;
 }): Promise<void> {
   const { manifest, seedDir, store, repos } = options;
 
@@ -148,23 +136,24 @@ export async function applySeed(options: {
     created.push({ seed, project });
   }
 
-  // Two git processes per repository; a few at a time keeps start-up quick
-  // without starving the machine.
-  await forEachLimited(created, 4, async ({ seed, project }) => {
-    const author = store.userByUsername(seed.commitAuthor ?? admin.username)!;
-    await createRepository({
-      gitDir: repos.gitDir(project),
-      defaultBranch: project.defaultBranch,
-      extraBranches: seed.branches,
-      commit: {
-        files: await readRepositoryFiles(
-          path.join(seedDir, 'repos', seedRepoFolder(seed, byPath)),
-        ),
-        message: `${seed.commitMessage}\n`,
-        authorName: author.name,
-        authorEmail: author.email,
-        date: new Date(project.lastActivityAt),
-      },
-    });
-  });
+  const jobs: SeedRepositoryJob[] = await Promise.all(
+    created.map(async ({ seed, project }) => {
+      const author = store.userByUsername(seed.commitAuthor ?? admin.username)!;
+      return {
+        gitDir: repos.gitDir(project),
+        defaultBranch: project.defaultBranch,
+        extraBranches: seed.branches,
+        commit: {
+          files: await readRepositoryFiles(
+            path.join(seedDir, 'repos', seedRepoFolder(seed, byPath)),
+          ),
+          message: `${seed.commitMessage}\n`,
+          authorName: author.name,
+          authorEmail: author.email,
+          date: new Date(project.lastActivityAt),
+        },
+      };
+    }),
+  );
+  await buildSeedRepositories(jobs, options.cacheDir);
 }
