@@ -47,6 +47,10 @@ export function createDeriveValuesAction() {
         pythonUpperBound: z =>
           z.string({ description: 'Exclusive upper bound for services' }),
         ruffTarget: z => z.string({ description: 'e.g. py312' }),
+        pythonMatrix: z =>
+          z.string({
+            description: 'Supported minors from pythonVersion up, e.g. ["3.12", "3.13"]',
+          }),
       },
     },
     async handler(ctx) {

@@ -137,12 +137,16 @@ export interface TemplateValues {
   pythonUpperBound: string;
   /** ruff's target-version, e.g. py312. */
   ruffTarget: string;
+  /** Supported minors from pythonVersion up, as a YAML flow list for a CI matrix. */
+  pythonMatrix: string;
 }
 
 /** Thrown with one line per invalid field, each naming the field. */
 export class InvalidTemplateValuesError extends Error {
   readonly name = 'InvalidTemplateValuesError';
 }
+
+const minorOf = (version: string) => Number(version.split('.')[1]);
 
 export function deriveTemplateValues(input: unknown): TemplateValues {
   const parsed = templateValuesSchema.safeParse(input);
@@ -172,5 +176,9 @@ export function deriveTemplateValues(input: unknown): TemplateValues {
     pythonPatch: python.patch,
     pythonUpperBound: python.upperBound,
     ruffTarget: `py${values.pythonVersion.replace('.', '')}`,
+    pythonMatrix: `[${pythonVersionKeys
+      .filter(version => minorOf(version) >= minorOf(values.pythonVersion))
+      .map(version => `"${version}"`)
+      .join(', ')}]`,
   };
 }

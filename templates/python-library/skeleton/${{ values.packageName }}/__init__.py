@@ -1,0 +1,5 @@
+${{ values.description | dump }}
+
+from ${{ values.packageName }}.backoff import backoff_delays, exponential_backoff
+
+__all__ = ["backoff_delays", "exponential_backoff"]
