@@ -9,7 +9,8 @@ const SKIPPED_FOLDERS = new Set(['.git', '.venv', 'node_modules']);
 
 /**
  * Reads every file under `root` into a path → bytes map with `/` separators,
- * the shape `createMemorySnapshot` takes.
+ * the shape `createMemorySnapshot` takes. A missing `root` reads as empty, so
+ * callers report "nothing there" the same way in both cases.
  */
 export async function readWorkspaceFiles(
   root: string,
@@ -29,6 +30,13 @@ export async function readWorkspaceFiles(
       }
     }
   };
-  await walk(root);
+  try {
+    await walk(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return {};
+    }
+    throw error;
+  }
   return files;
 }
