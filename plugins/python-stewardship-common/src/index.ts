@@ -23,6 +23,7 @@ export {
   evaluateRepository,
   InvalidEvaluateOptionsError,
 } from './engine/evaluateRepository';
+export { planConformanceFetch } from './engine/planConformanceFetch';
 export type { EvaluateOptions } from './engine/evaluateRepository';
 export type {
   CheckResult,

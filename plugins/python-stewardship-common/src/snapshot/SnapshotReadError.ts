@@ -3,7 +3,11 @@
  *
  * @public
  */
-export type SnapshotReadErrorReason = 'missing' | 'binary' | 'too-large';
+export type SnapshotReadErrorReason =
+  | 'missing'
+  | 'binary'
+  | 'too-large'
+  | 'not-loaded';
 
 /**
  * Thrown by {@link RepositorySnapshot.readText}; checks turn it into an
@@ -29,6 +33,8 @@ function describeReason(path: string, reason: SnapshotReadErrorReason) {
       return `${path} does not exist`;
     case 'binary':
       return `${path} is not UTF-8 text`;
+    case 'not-loaded':
+      return `${path} exists but its content was not loaded into the snapshot`;
     default:
       return `${path} is too large to read`;
   }

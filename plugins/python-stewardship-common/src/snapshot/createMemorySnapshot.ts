@@ -14,6 +14,13 @@ export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
 export interface MemorySnapshotOptions {
   /** Largest file `readText` returns; defaults to {@link DEFAULT_MAX_FILE_BYTES}. */
   maxFileBytes?: number;
+  /**
+   * Every path in the repository, when `files` holds only some contents
+   * (see `planConformanceFetch`). Reading a listed path without content
+   * throws a `not-loaded` error, which checks report as an error rather
+   * than as a missing file.
+   */
+  treePaths?: readonly string[];
 }
 
 /**
@@ -36,7 +43,13 @@ export function createMemorySnapshot(
     contents.set(normalizePath(path), content);
   }
   const decoded = new Map<string, string>();
-  const paths = [...contents.keys()].sort();
+  const paths = [
+    ...new Set([
+      ...contents.keys(),
+      ...(options.treePaths ?? []).map(normalizePath),
+    ]),
+  ].sort();
+  const inTree = new Set(paths);
 
   return {
     commitId,
@@ -49,7 +62,10 @@ export function createMemorySnapshot(
       }
       const content = contents.get(path);
       if (content === undefined) {
-        throw new SnapshotReadError(path, 'missing');
+        throw new SnapshotReadError(
+          path,
+          inTree.has(path) ? 'not-loaded' : 'missing',
+        );
       }
       const size =
         typeof content === 'string' ? content.length : content.byteLength;
