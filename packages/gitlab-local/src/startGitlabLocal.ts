@@ -5,6 +5,7 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiRouter } from './api/apiRouter';
 import { GitRepositories } from './git/GitRepositories';
+import { installProtectedBranchHook } from './git/protectedBranchHook';
 import { ApiServices } from './http/ApiContext';
 import { createRequestHandler } from './http/createRequestHandler';
 import { FaultInjector, Faults } from './http/faults';
@@ -88,7 +89,9 @@ export async function startGitlabLocal(
 
   const faults = new FaultInjector(options.faults);
   const stats = new RequestStats();
-  const services: ApiServices = { store, repos, baseUrl: '' };
+  const hooksDir = path.join(dataDir, 'hooks');
+  await installProtectedBranchHook(hooksDir);
+  const services: ApiServices = { store, repos, hooksDir, baseUrl: '' };
   const handler = createRequestHandler({
     services,
     router: createApiRouter(),

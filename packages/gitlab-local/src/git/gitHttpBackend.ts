@@ -18,6 +18,8 @@ export function runGitHttpBackend(options: {
   service: string;
   query: string;
   remoteUser: string;
+  /** Extra environment for git, e.g. hook configuration. */
+  extraEnv?: NodeJS.ProcessEnv;
   /**
    * Runs after git finishes but before the response ends, like a
    * post-receive hook, so clients never see state from before their push.
@@ -38,6 +40,7 @@ export function runGitHttpBackend(options: {
     REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
     SERVER_PROTOCOL: 'HTTP/1.1',
     GATEWAY_INTERFACE: 'CGI/1.1',
+    ...options.extraEnv,
   };
   if (req.headers['content-length'])
     env.CONTENT_LENGTH = req.headers['content-length'];

@@ -9,6 +9,8 @@ import { parseParams } from './params';
 export interface ApiServices {
   store: GitlabStore;
   repos: GitRepositories;
+  /** Shared git hooks (see protectedBranchHook). */
+  hooksDir: string;
   /** External base URL, e.g. http://127.0.0.1:7080 (no trailing slash). */
   baseUrl: string;
 }

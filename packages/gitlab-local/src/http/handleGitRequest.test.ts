@@ -235,4 +235,50 @@ describe('git over HTTP', () => {
       t.gitlab.stats().routes['GET /:namespace/:project.git/info/refs'];
     expect(stats.statuses['403']).toBeGreaterThanOrEqual(2);
   });
+
+  it('enforces protected branches on push, like GitLab', async () => {
+    const clone = path.join(workDir, 'clone');
+    await gitCli(
+      [
+        'clone',
+        '--quiet',
+        authedRemote(t.gitlab.url, DUO_WORKFLOW, t.gitlab.token),
+        clone,
+      ],
+      workDir,
+    );
+    await fs.writeFile(path.join(clone, 'CHANGELOG.md'), '# Changelog\n');
+    await gitCli(['add', 'CHANGELOG.md'], clone);
+    await gitCli(['commit', '--quiet', '-m', 'docs: add changelog'], clone);
+
+    // main allows pushes from maintainers only; chen is a developer.
+    const asDeveloper = authedRemote(
+      t.gitlab.url,
+      DUO_WORKFLOW,
+      t.gitlab.tokens['chen.developer'],
+    );
+    await expect(gitCli(['push', asDeveloper, 'main'], clone)).rejects.toThrow(
+      /You are not allowed to push code to protected branches on this project/,
+    );
+    // Unprotected branches are fine for developers.
+    await gitCli(
+      ['push', '--quiet', asDeveloper, 'main:refs/heads/changelog'],
+      clone,
+    );
+    // Maintainers may push to main, but nobody may delete it by push.
+    const asMaintainer = authedRemote(
+      t.gitlab.url,
+      DUO_WORKFLOW,
+      t.gitlab.tokens['alex.maintainer'],
+    );
+    await gitCli(['push', '--quiet', asMaintainer, 'main'], clone);
+    await expect(
+      gitCli(['push', asMaintainer, ':main'], clone),
+    ).rejects.toThrow(/protected branches/);
+
+    const branches = await t.api().Branches.all(DUO_WORKFLOW);
+    expect(branches.map(b => b.name)).toEqual(['changelog', 'main']);
+    const [head] = await t.api().Commits.all(DUO_WORKFLOW, { refName: 'main' });
+    expect(head.title).toBe('docs: add changelog');
+  });
 });

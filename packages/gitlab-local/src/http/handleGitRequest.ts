@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { runGitHttpBackend } from '../git/gitHttpBackend';
+import { protectedBranchHookEnv } from '../git/protectedBranchHook';
 import { AccessLevel, Project, User } from '../model/entities';
 import { ApiServices } from './ApiContext';
 
@@ -99,6 +100,16 @@ async function afterPush(services: ApiServices, project: Project) {
   }
 }
 
+/** Admins count as level 60, the "admin" push level of protected branches. */
+function pusherLevel(
+  services: ApiServices,
+  user: User | undefined,
+  project: Project,
+): number {
+  if (!user) return 0;
+  return user.isAdmin ? 60 : services.store.projectAccessLevel(user, project);
+}
+
 /** Serves one git smart-HTTP request; resolves with the status sent. */
 export async function handleGitRequest(
   services: ApiServices,
@@ -154,6 +165,11 @@ export async function handleGitRequest(
     service: gitRequest.service,
     query: query.toString(),
     remoteUser: user?.username ?? 'anonymous',
+    extraEnv: protectedBranchHookEnv(
+      services.hooksDir,
+      pusherLevel(services, user, target),
+      target.protectedBranches,
+    ),
     beforeEnd:
       gitRequest.service === 'git-receive-pack'
         ? () => afterPush(services, target)

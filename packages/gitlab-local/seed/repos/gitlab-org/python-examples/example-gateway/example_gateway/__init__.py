@@ -1,0 +1,1 @@
+"""Example AI gateway: the service the handbook's onboarding walkthrough changes."""

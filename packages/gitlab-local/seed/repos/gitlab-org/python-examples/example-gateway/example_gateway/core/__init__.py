@@ -1,0 +1,1 @@
+"""Domain logic, free of HTTP concerns, so it can be tested without a client."""
