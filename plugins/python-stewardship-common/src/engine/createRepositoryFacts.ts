@@ -232,12 +232,28 @@ export function createRepositoryFacts(
   return facts;
 }
 
+/**
+ * Without the file list there is nothing to judge, and a report built on an
+ * empty list would look like a real (very bad) result. So this is the one
+ * snapshot failure that throws instead of becoming a result.
+ */
 function safeListPaths(snapshot: RepositorySnapshot): string[] {
+  let paths: unknown;
   try {
-    return snapshot.listPaths().map(normalizePath);
-  } catch {
-    return [];
+    paths = snapshot.listPaths();
+  } catch (error) {
+    throw new Error(
+      `Cannot list the files of the repository snapshot: ${
+        (error as Error)?.message ?? String(error)
+      }`,
+    );
   }
+  if (!Array.isArray(paths) || paths.some(path => typeof path !== 'string')) {
+    throw new Error(
+      'RepositorySnapshot.listPaths() must return an array of path strings',
+    );
+  }
+  return paths.map(normalizePath);
 }
 
 function normalizeFolder(folder: string): string {

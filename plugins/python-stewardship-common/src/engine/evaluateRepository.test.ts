@@ -83,6 +83,25 @@ describe('evaluateRepository', () => {
     });
   });
 
+  it('throws a clear error when the snapshot cannot list its files, rather than scoring an empty repository', () => {
+    const failing: RepositorySnapshot = {
+      listPaths: () => {
+        throw new Error('GitLab returned 503');
+      },
+      readText: () => '',
+    };
+    expect(() => evaluateRepository(failing)).toThrow(
+      'Cannot list the files of the repository snapshot: GitLab returned 503',
+    );
+    const wrongShape = {
+      listPaths: () => 'pyproject.toml',
+      readText: () => '',
+    } as unknown as RepositorySnapshot;
+    expect(() => evaluateRepository(wrongShape)).toThrow(
+      'RepositorySnapshot.listPaths() must return an array of path strings',
+    );
+  });
+
   it('turns an exception inside a check into an error result for that check only', () => {
     const broken = defineCheck({
       ...checks[0],

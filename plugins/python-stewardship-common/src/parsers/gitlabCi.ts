@@ -166,7 +166,7 @@ function parseCiDocument(
     if (error) {
       return {
         ok: false,
-        message: error.message.split('\n')[0],
+        message: error.message.split('\n')[0].replace(/:$/, ''),
         line: error.linePos?.[0]?.line,
       };
     }
