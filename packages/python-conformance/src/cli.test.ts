@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCli } from './cli';
-import { reportJsonSchema } from './formats/reportJsonSchema';
+import { conformanceReportJsonSchema } from '@internal/plugin-python-stewardship-common';
 
 const FIXTURES = resolve(
   __dirname,
@@ -94,7 +94,7 @@ describe('python-conformance check', () => {
 
   it('writes JSON that matches the published schema', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
-    const validate = ajv.compile(reportJsonSchema);
+    const validate = ajv.compile(conformanceReportJsonSchema);
     for (const name of [
       'conformant-service',
       'legacy-service',

@@ -29,6 +29,7 @@ export type {
   CheckResult,
   ConformanceReport,
 } from './engine/ConformanceReport';
+export { conformanceReportJsonSchema } from './engine/conformanceReportJsonSchema';
 export type { CheckContext } from './engine/CheckContext';
 export { classifyRepository } from './classify/classifyRepository';
 export type {

@@ -1,8 +1,11 @@
 /**
- * JSON Schema (draft 2020-12) of `--format json`, for consumers that store
- * or forward reports, e.g. a CI job pushing results to the portal.
+ * JSON Schema (draft 2020-12) of a serialised `ConformanceReport`: the
+ * CLI's `--format json`, and what a CI job would push to the portal. The CLI
+ * tests validate real reports against it.
+ *
+ * @public
  */
-export const reportJsonSchema = {
+export const conformanceReportJsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://python-stewardship.internal/schemas/conformance-report-v1.json',
   type: 'object',
