@@ -2218,22 +2218,29 @@ debug.
 ## Your first change
 
 This walkthrough uses **example-gateway**, our AI Gateway-like example
-service, generated from the portal's Python service template. Its layout is
-described in [Project layout](creating-a-codebase.md#project-layout). You will
-add an endpoint that estimates how many tokens a prompt will use, with tests.
+service. It has the layout of the portal's Python service template, described
+in [Project layout](creating-a-codebase.md#project-layout): health checks, token
+authentication and a small model catalog. You will add an endpoint that
+estimates how many tokens a prompt will use, with tests.
 
 ### 1. Clone and install
 
-Find \`example-gateway\` in the portal catalog and copy the clone URL from its
-page (the path below is where it usually lives).
+example-gateway lives in the \`gitlab-org/python-examples\` group. On the company
+GitLab, copy the clone URL from the project page (**Code**, then **Clone**).
+When you run the portal on your machine with \`./portal start\`, its demo GitLab
+serves the same project at <http://localhost:7080>, which is the URL below:
 
 \`\`\`shell
-git clone git@gitlab.com:gitlab-org/python-examples/example-gateway.git
+git clone http://localhost:7080/gitlab-org/python-examples/example-gateway.git
 cd example-gateway
 mise install                       # Python and Poetry from .tool-versions
 poetry install --with test,lint    # creates .venv/ and installs everything
 cp .env.example .env               # local settings, never committed
 \`\`\`
+
+The first \`poetry install\` also writes \`poetry.lock\`, the exact versions it
+chose. This example does not commit one (its \`CONTRIBUTING.md\` says why), so
+leave it out of your commit.
 
 ### 2. Run the tests
 
@@ -2242,21 +2249,30 @@ poetry run pytest                  # or: make test
 \`\`\`
 
 pytest finds every \`test_*.py\` file under \`tests/\`, runs every function whose
-name starts with \`test_\`, and prints a dot per passing test. Useful options:
-\`-x\` stops at the first failure, \`-k estimate\` runs tests whose name contains
-"estimate", \`-vv\` shows each test name and full assertion diffs.
+name starts with \`test_\`, prints a dot per passing test and ends with a summary
+such as \`26 passed in 0.40s\`. Useful options: \`-x\` stops at the first failure,
+\`-k estimate\` runs tests whose name contains "estimate", \`-vv\` shows each test
+name and full assertion diffs.
 
 ### 3. Run the service
 
 \`\`\`shell
 poetry run uvicorn example_gateway.app:create_app --factory --reload --port 5052
-curl http://localhost:5052/monitoring/healthz
 \`\`\`
 
 uvicorn is the web server (think Puma); \`create_app\` is the function that builds
-the application, and \`--reload\` restarts on every file save. Open
-<http://localhost:5052/docs> for interactive API documentation, generated from
-the code.
+the application, and \`--reload\` restarts on every file save. In a second
+terminal, call it:
+
+\`\`\`shell
+curl http://localhost:5052/monitoring/healthz
+curl --header "Authorization: Bearer local-dev-token" http://localhost:5052/v1/models
+\`\`\`
+
+The health check needs no token. Everything under \`/v1\` does: \`local-dev-token\`
+is the development token that \`.env\` lists in \`EXAMPLE_GATEWAY_API_TOKENS\`, and
+without it the answer is \`401\`. Open <http://localhost:5052/docs> for
+interactive API documentation, generated from the code.
 
 ### 4. Add the logic
 
@@ -2279,6 +2295,8 @@ an integer. Python does not enforce them at runtime, but mypy checks them in CI.
 
 ### 5. Add the endpoint
 
+Routers live in \`example_gateway/api/\`; the versioned API is in \`api/v1/\`, next
+to the existing \`models.py\`, which is worth reading first.
 Create \`example_gateway/api/v1/prompts.py\`:
 
 \`\`\`python
@@ -2290,7 +2308,9 @@ from example_gateway.core.tokens import estimate_tokens
 
 # A router groups related routes, like a Rails controller. Every route in it
 # requires an authenticated caller, like a before_action.
-router = APIRouter(prefix="/prompts", tags=["prompts"], dependencies=[Depends(current_user)])
+router = APIRouter(
+    prefix="/prompts", tags=["prompts"], dependencies=[Depends(current_user)]
+)
 
 
 # Request and response bodies are Pydantic models: FastAPI validates incoming
@@ -2310,20 +2330,50 @@ async def estimate(body: EstimateRequest) -> EstimateResponse:
     return EstimateResponse(tokens=estimate_tokens(body.prompt))
 \`\`\`
 
-Register the router in \`example_gateway/app.py\`, next to the existing ones:
+Then register the router in the application factory, next to the existing ones:
+the file gains one import and one \`include_router\` call, both for
+\`prompts_router\`.
+Edit \`example_gateway/app.py\`:
 
 \`\`\`python
-from example_gateway.api.v1.prompts import router as prompts_router
+from fastapi import FastAPI
 
-# inside create_app(), after the other include_router calls:
-app.include_router(prompts_router, prefix="/v1")
+from example_gateway.api.monitoring import router as monitoring_router
+from example_gateway.api.v1.models import router as models_router
+from example_gateway.api.v1.prompts import router as prompts_router
+from example_gateway.config import Settings
+from example_gateway.structured_logging import setup_logging
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application; tests pass their own settings."""
+    settings = settings or Settings.from_env()
+    setup_logging(settings.log_level, settings.log_format)
+
+    app = FastAPI(title="example-gateway", version="0.1.0")
+    app.state.settings = settings
+    app.include_router(monitoring_router)
+    app.include_router(models_router, prefix="/v1")
+    app.include_router(prompts_router, prefix="/v1")
+    return app
+\`\`\`
+
+The service you started in step 3 has reloaded by now. Try the endpoint:
+
+\`\`\`shell
+curl --header "Authorization: Bearer local-dev-token" \\
+  --header "Content-Type: application/json" \\
+  --data '{"prompt": "def add(a, b):"}' \\
+  http://localhost:5052/v1/prompts/estimate
 \`\`\`
 
 ### 6. Add the tests
 
 Test files mirror the source path with a \`test_\` prefix (see
-[Testing with pytest](development-guidelines.md#testing-with-pytest)). Create
-\`tests/core/test_tokens.py\` for the function, including edge cases:
+[Testing with pytest](development-guidelines.md#testing-with-pytest)); both
+folders below already exist, each with the \`__init__.py\` every test folder
+needs. First the function, including edge cases.
+Create \`tests/core/test_tokens.py\`:
 
 \`\`\`python
 from typing import NamedTuple
@@ -2347,8 +2397,10 @@ def test_estimate_tokens(case: Case) -> None:
     assert estimate_tokens(case.text) == case.expected
 \`\`\`
 
-And \`tests/api/v1/test_prompts.py\` for the route. The fixture replaces the
-authentication dependency with a fake user, so the test needs no token:
+Then the route. \`tests/conftest.py\` already offers a \`client\` fixture that
+sends real tokens; this file defines its own, which replaces the authentication
+dependency with a fake user, so the tests need no token.
+Create \`tests/api/v1/test_prompts.py\`:
 
 \`\`\`python
 from collections.abc import Iterator
@@ -2383,9 +2435,8 @@ def test_estimate_rejects_missing_prompt(client: TestClient) -> None:
     assert response.status_code == 422
 \`\`\`
 
-If \`tests/core/\` or \`tests/api/v1/\` is new, add an empty \`__init__.py\` to it.
-Run \`poetry run pytest -k estimate\` until everything passes, then the whole
-suite.
+Run \`poetry run pytest -k estimate\` until the six new tests pass, then the
+whole suite.
 
 ### 7. Run the linters
 
@@ -2405,9 +2456,16 @@ in the merge request rather than silencing it.
 git switch --create add-prompt-estimate
 git add example_gateway tests
 git commit --message "feat: add endpoint estimating prompt tokens"
-git push --set-upstream origin add-prompt-estimate \\
-  -o merge_request.create -o merge_request.title="feat: add endpoint estimating prompt tokens"
+git push --set-upstream origin add-prompt-estimate
 \`\`\`
+
+On the company GitLab, add
+\`-o merge_request.create -o merge_request.title="feat: add endpoint estimating prompt tokens"\`
+to the push to open the merge request in the same step, or follow the link
+\`git push\` prints. The demo GitLab of \`./portal start\` has no merge requests:
+when git asks, sign in as the placeholder newcomer (username \`eli.newcomer\`,
+password \`glpat-local-eli.newcomer\`, a Developer of the project), and the push
+creates your branch, which is where the walkthrough ends on the demo.
 
 Many of our codebases lint commit messages with the Conventional Commits format
 (\`feat:\`, \`fix:\`, \`chore:\`), so follow it. In the merge request, fill in the
