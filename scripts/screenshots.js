@@ -11,7 +11,6 @@ const out = path.join(__dirname, '..', 'docs', 'images');
 const shots = [
   { name: 'portal-entity.png', url: '/catalog/default/component/ai-gateway' },
   { name: 'portal-guidelines.png', url: '/python-guidelines' },
-  { name: 'portal-rules.png', url: '/python-guidelines/rules' },
 ];
 
 (async () => {

@@ -82,10 +82,7 @@ describe('the portal in Chromium', () => {
       await page.getByRole('button', { name: 'Enter' }).click();
 
       // The catalog is the landing page; filter it with the Tags picker.
-      await page
-        .getByRole('heading', { name: /Python Stewardship Portal/ })
-        .first()
-        .waitFor();
+      await page.getByRole('heading', { name: /Catalog$/ }).waitFor();
       await page.getByLabel('Tags').click();
       await page.getByRole('option', { name: 'python' }).click();
       await page.keyboard.press('Escape');
@@ -131,5 +128,35 @@ describe('the portal in Chromium', () => {
       expect(
         fs.statSync(path.join(screenshots, 'ai-gateway-entity.png')).size,
       ).toBeGreaterThan(10_000);
+    }));
+
+  it('opens the rule catalog from the sidebar and follows a check to its handbook section', () =>
+    withFailureScreenshot(page, 'rules-flow', async () => {
+      await page
+        .getByRole('link', { name: /Python guidelines/ })
+        .first()
+        .click();
+      await page
+        .getByRole('heading', { name: 'Python Guidelines Handbook' })
+        .waitFor();
+      await page.getByRole('link', { name: 'Rule catalog' }).click();
+
+      // Every check is listed with its id; narrow to one by text search.
+      await page.getByText('PYG-026').first().waitFor();
+      await page.getByLabel('Search checks').fill('CODEOWNERS');
+      const row = page.getByRole('row', { name: /PYG-026/ });
+      await row.waitFor();
+      await row.getByRole('link').first().click();
+
+      // The check's docs link lands on the section that explains the rule.
+      await page.waitForURL(
+        /\/python-guidelines\/code-review-and-maintainership#codeowners-and-code-owner-approval$/,
+      );
+      await expect(
+        page.locator('#codeowners-and-code-owner-approval').isVisible(),
+      ).resolves.toBe(true);
+      await page.screenshot({
+        path: path.join(screenshots, 'handbook-section.png'),
+      });
     }));
 });
