@@ -16,7 +16,11 @@ describe('python-stewardship:conformance:check', () => {
 
   beforeEach(() => workspace.clear());
 
-  function contextFor(input: Record<string, unknown>) {
+  function contextFor(input: {
+    path?: string;
+    minimumScore?: number;
+    type?: 'service' | 'utility' | 'library';
+  }) {
     return createMockActionContext({ input, workspacePath: workspace.path });
   }
 

@@ -1,4 +1,5 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { JsonObject } from '@backstage/types';
 import { createDeriveValuesAction } from './deriveValues';
 
 const valid = {
@@ -13,8 +14,11 @@ const valid = {
 describe('python-stewardship:values:derive', () => {
   const action = createDeriveValuesAction();
 
-  async function run(input: Record<string, unknown>) {
-    const ctx = createMockActionContext({ input });
+  // Deliberately loose: the tests feed values the JSON schema would let through.
+  async function run(input: JsonObject) {
+    const ctx = createMockActionContext({ input }) as unknown as Parameters<
+      typeof action.handler
+    >[0];
     await action.handler(ctx);
     return Object.fromEntries((ctx.output as jest.Mock).mock.calls);
   }

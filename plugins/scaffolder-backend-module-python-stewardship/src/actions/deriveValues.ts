@@ -63,9 +63,18 @@ export function createDeriveValuesAction() {
         }
         throw error;
       }
-      for (const [key, value] of Object.entries(values)) {
-        ctx.output(key, value);
-      }
+      ctx.output('name', values.name);
+      ctx.output('description', values.description);
+      ctx.output('owner', values.owner);
+      ctx.output('maintainers', values.maintainers);
+      ctx.output('packageName', values.packageName);
+      ctx.output('distributionName', values.distributionName);
+      ctx.output('envPrefix', values.envPrefix);
+      ctx.output('pythonVersion', values.pythonVersion);
+      ctx.output('pythonPatch', values.pythonPatch);
+      ctx.output('pythonUpperBound', values.pythonUpperBound);
+      ctx.output('ruffTarget', values.ruffTarget);
+      ctx.output('pythonMatrix', values.pythonMatrix);
     },
   });
 }

@@ -11,13 +11,46 @@ import {
   dryRunTemplate,
   startScaffolder,
   workspaceFiles,
-} from './dryRunTemplate';
-import { sampleValues, templateTypes } from './pythonTemplates';
+} from './__testUtils__/dryRunTemplate';
+import { sampleValues, templateTypes } from './__testUtils__/pythonTemplates';
 
 jest.setTimeout(60_000);
 
 /** The only checks a fresh codebase may opt out of, and why. */
 const EXPECTED_EXEMPTIONS = ['PYG-003', 'PYG-042'];
+
+/** What differs between the three types, so each test runs the same assertions. */
+function expectations(name: string, packageName: string) {
+  return {
+    service: {
+      distributionName: name,
+      requiresPython: '>=3.12,<3.13',
+      scripts: undefined,
+      mypyCommand: `poetry run mypy ${packageName} tests`,
+      testMatrix: undefined,
+      deliveryJob: 'build:image',
+      deliveryCommand: 'docker push "$IMAGE:$CI_COMMIT_SHA"',
+    },
+    utility: {
+      distributionName: `gitlab-${name}`,
+      requiresPython: '>=3.12',
+      scripts: { [name]: `${packageName}.cli:app` },
+      mypyCommand: `poetry run mypy ${packageName} tests scripts`,
+      testMatrix: undefined,
+      deliveryJob: 'publish:pypi',
+      deliveryCommand: 'poetry publish --build',
+    },
+    library: {
+      distributionName: `gitlab-${name}`,
+      requiresPython: '>=3.12',
+      scripts: undefined,
+      mypyCommand: `poetry run mypy ${packageName} tests scripts`,
+      testMatrix: { matrix: [{ PYTHON_VERSION: ['3.12', '3.13'] }] },
+      deliveryJob: 'publish:pypi',
+      deliveryCommand: 'poetry publish --build',
+    },
+  };
+}
 
 describe.each(templateTypes)('python-%s template', type => {
   let backend: Awaited<ReturnType<typeof startScaffolder>>;
@@ -25,6 +58,7 @@ describe.each(templateTypes)('python-%s template', type => {
   let files: Record<string, string>;
   const values = sampleValues(type);
   const packageName = values.name.replace(/-/g, '_');
+  const expected = expectations(values.name, packageName)[type];
 
   beforeAll(async () => {
     backend = await startScaffolder();
@@ -50,6 +84,18 @@ describe.each(templateTypes)('python-%s template', type => {
     );
   });
 
+  it('rejects bad parameters on the server, naming the field, before any step runs', async () => {
+    const rejected = await dryRunTemplate(backend.server, type, {
+      ...values,
+      name: 'Model_Gateway',
+    });
+    expect(rejected.status).toBe(400);
+    expect(rejected.body.errors?.map(error => error.property)).toEqual([
+      'instance.name',
+    ]);
+    expect(rejected.body.directoryContents).toBeUndefined();
+  });
+
   it('renders every placeholder, in file names and contents', () => {
     expect(Object.keys(files).length).toBeGreaterThan(20);
     for (const [path, content] of Object.entries(files)) {
@@ -72,8 +118,8 @@ describe.each(templateTypes)('python-%s template', type => {
     expect(report.counts.fail + report.counts.error).toBe(0);
     const exempt = report.results.filter(r => r.status === 'exempt');
     expect(exempt.map(r => r.id)).toEqual(EXPECTED_EXEMPTIONS);
-    for (const result of exempt) {
-      expect(result.message).toMatch(/poetry\.lock|PYG-003/);
+    for (const exemption of exempt) {
+      expect(exemption.message).toMatch(/poetry\.lock|PYG-003/);
     }
     const notPassing = report.results.filter(
       r => r.status !== 'pass' && r.status !== 'exempt',
@@ -88,50 +134,30 @@ describe.each(templateTypes)('python-%s template', type => {
 
   it('renders a pyproject.toml that names the package and pins Python', () => {
     const pyproject = parseToml(files['pyproject.toml']) as any;
-    expect(pyproject.project.name).toBe(
-      type === 'service' ? values.name : `gitlab-${values.name}`,
-    );
-    expect(pyproject.project.description).toBe(values.description);
-    expect(pyproject.project['requires-python']).toBe(
-      type === 'service' ? '>=3.12,<3.13' : '>=3.12',
-    );
+    expect(pyproject.project).toMatchObject({
+      name: expected.distributionName,
+      description: values.description,
+      'requires-python': expected.requiresPython,
+    });
+    expect(pyproject.project.scripts).toEqual(expected.scripts);
     expect(pyproject.tool.poetry.packages).toEqual([{ include: packageName }]);
     expect(pyproject.tool.mypy.python_version).toBe('3.12');
     expect(pyproject.tool.ruff['target-version']).toBe('py312');
     expect(files['.tool-versions']).toBe('python 3.12.13\npoetry 2.1.2\n');
-    if (type === 'utility') {
-      expect(pyproject.project.scripts).toEqual({
-        [values.name]: `${packageName}.cli:app`,
-      });
-    } else {
-      expect(pyproject.project.scripts).toBeUndefined();
-    }
   });
 
   it('renders a .gitlab-ci.yml that parses and pins the same Python', () => {
     const ci = yaml.parse(files['.gitlab-ci.yml']);
     expect(ci.default.image).toBe('python:3.12.13-slim');
     expect(ci.variables.POETRY_VERSION).toBe('2.1.2');
-    expect(ci.lint.script).toContain(
-      `poetry run mypy ${packageName} tests${
-        type === 'service' ? '' : ' scripts'
-      }`,
-    );
+    expect(ci.lint.script).toContain(expected.mypyCommand);
     expect(ci['tests:unit'].script.join('\n')).toContain(
       `--cov=${packageName}`,
     );
-    if (type === 'library') {
-      expect(ci['tests:unit'].parallel.matrix).toEqual([
-        { PYTHON_VERSION: ['3.12', '3.13'] },
-      ]);
-    }
-    if (type === 'service') {
-      expect(ci['build:image'].script).toContain(
-        'docker push "$IMAGE:$CI_COMMIT_SHA"',
-      );
-    } else {
-      expect(ci['publish:pypi'].id_tokens.PYPI_ID_TOKEN.aud).toBe('pypi');
-    }
+    expect(ci['tests:unit'].parallel).toEqual(expected.testMatrix);
+    expect(ci[expected.deliveryJob].script).toContain(
+      expected.deliveryCommand,
+    );
   });
 
   it('renders a catalog-info.yaml with the portal conventions', () => {

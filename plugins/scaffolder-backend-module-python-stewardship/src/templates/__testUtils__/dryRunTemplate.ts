@@ -8,7 +8,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { RepositoryType } from '@internal/plugin-python-stewardship-common';
 import request from 'supertest';
-import { scaffolderModulePythonStewardship } from '../module';
+import { scaffolderModulePythonStewardship } from '../../module';
 import { loadTemplate, readTree, templateFolder } from './pythonTemplates';
 
 /** The demo GitLab the templates' RepoUrlPicker allows. */

@@ -5,7 +5,7 @@ import { RepositoryType } from '@internal/plugin-python-stewardship-common';
 import yaml from 'yaml';
 
 /** `templates/` at the repository root. */
-export const TEMPLATES_ROOT = join(__dirname, '../../../../templates');
+export const TEMPLATES_ROOT = join(__dirname, '../../../../../templates');
 
 /** The three templates, by the repository type each generates. */
 export const templateTypes: readonly RepositoryType[] = [

@@ -1,0 +1,166 @@
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'yaml';
+import { deriveTemplateValues } from '../actions/templateValues';
+import {
+  loadTemplate,
+  sampleValues,
+  templateTypes,
+  TEMPLATES_ROOT,
+} from './__testUtils__/pythonTemplates';
+
+/** The GitLab hosts the portal has an integration for. */
+function integratedGitlabHosts(): string[] {
+  const config = yaml.parse(
+    readFileSync(join(TEMPLATES_ROOT, '../app-config.yaml'), 'utf8'),
+  );
+  return config.integrations.gitlab.map((entry: { host: string }) => entry.host);
+}
+
+/**
+ * The form's JSON schema, all pages merged, as the scaffolder validates it.
+ * `ui:*` keys and `enumNames` are for the form, so strict mode stays off.
+ */
+function parameterValidator(type: (typeof templateTypes)[number]) {
+  const pages = [loadTemplate(type).spec.parameters ?? []].flat() as any[];
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const validators = pages.map(page => ajv.compile(page));
+  return (values: Record<string, unknown>) =>
+    validators.flatMap(validate =>
+      validate(values)
+        ? []
+        : (validate.errors ?? []).map(error =>
+            `${error.instancePath} ${error.params.missingProperty ?? ''}`.trim(),
+          ),
+    );
+}
+
+/** The names the handbook tells people to pick on the Create page. */
+const titles = {
+  service: 'Python service',
+  utility: 'Python utility',
+  library: 'Python library',
+};
+
+describe.each(templateTypes)('python-%s template definition', type => {
+  const template = loadTemplate(type);
+  const validate = parameterValidator(type);
+  const valid = sampleValues(type);
+
+  it('is a valid v1beta3 Template entity', async () => {
+    expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+    expect(template.metadata.name).toBe(`python-${type}`);
+    expect(template.metadata.title).toBe(titles[type]);
+    expect(template.metadata.tags).toEqual(['python', 'recommended']);
+    expect(template.metadata.description).toMatch(/Pick it when/);
+    expect(template.spec.type).toBe(type);
+  });
+
+  it('generates, checks, publishes and registers, in that order', () => {
+    expect(template.spec.steps.map(step => step.action)).toEqual([
+      'python-stewardship:values:derive',
+      'fetch:template',
+      'python-stewardship:conformance:check',
+      'publish:gitlab',
+      'catalog:register',
+    ]);
+    const byAction = Object.fromEntries(
+      template.spec.steps.map(step => [step.action, step.input as any]),
+    );
+    expect(byAction['python-stewardship:values:derive'].type).toBe(type);
+    expect(byAction['python-stewardship:conformance:check']).toEqual({
+      type,
+      minimumScore: 100,
+    });
+    expect(byAction['publish:gitlab']).toMatchObject({
+      defaultBranch: 'main',
+      settings: {
+        topics: ['python'],
+        only_allow_merge_if_pipeline_succeeds: true,
+        only_allow_merge_if_all_discussions_are_resolved: true,
+        allow_merge_on_skipped_pipeline: false,
+      },
+      branches: [{ name: 'main', protect: true }],
+    });
+    expect(byAction['catalog:register'].catalogInfoPath).toBe(
+      '/catalog-info.yaml',
+    );
+    expect(template.spec.output).toEqual({
+      links: [
+        { title: 'GitLab project', url: "${{ steps['publish'].output.remoteUrl }}" },
+        {
+          title: 'Open in catalog',
+          icon: 'catalog',
+          entityRef: "${{ steps['register'].output.entityRef }}",
+        },
+      ],
+    });
+  });
+
+  it('offers only GitLab hosts the portal has an integration for', () => {
+    const repoUrl = ([template.spec.parameters].flat() as any[]).find(
+      page => page.properties?.repoUrl,
+    ).properties.repoUrl;
+    expect(repoUrl['ui:field']).toBe('RepoUrlPicker');
+    expect(repoUrl['ui:options'].allowedHosts).toEqual(integratedGitlabHosts());
+  });
+
+  it('uses the pickers for owner and maintainers', () => {
+    const about = ([template.spec.parameters].flat() as any[])[0].properties;
+    expect(about.owner['ui:field']).toBe('OwnerPicker');
+    expect(about.owner['ui:options'].catalogFilter).toEqual({ kind: 'Group' });
+    expect(about.maintainers['ui:field']).toBe('MultiEntityPicker');
+    expect(about.maintainers['ui:options'].catalogFilter).toEqual({
+      kind: 'User',
+    });
+    expect(about.pythonVersion.enum).toEqual(['3.12', '3.13']);
+    expect(about.pythonVersion.default).toBe('3.12');
+  });
+
+  it('accepts the sample values', () => {
+    expect(validate(valid)).toEqual([]);
+  });
+
+  it.each([
+    ['an upper-case name', { name: 'Model-Gateway' }, '/name'],
+    ['a name with underscores', { name: 'model_gateway' }, '/name'],
+    ['a name starting with a digit', { name: '2fast' }, '/name'],
+    ['a one-letter name', { name: 'x' }, '/name'],
+    ['a 64-character name', { name: `a${'b'.repeat(63)}` }, '/name'],
+    ['a Python keyword as name', { name: 'import' }, '/name'],
+    ['a short description', { description: 'too short' }, '/description'],
+    ['a user as owner', { owner: 'user:default/alex.maintainer' }, '/owner'],
+    ['no maintainers', { maintainers: [] }, '/maintainers'],
+    ['a group as maintainer', { maintainers: ['group:default/python-maintainers'] }, '/maintainers/0'],
+    ['the same maintainer twice', { maintainers: ['user:default/a', 'user:default/a'] }, '/maintainers'],
+    ['Python 3.11', { pythonVersion: '3.11' }, '/pythonVersion'],
+    ['a missing name', { name: undefined }, 'name'],
+  ])('rejects %s, naming the field', (_case, change, field) => {
+    expect(validate({ ...valid, ...change })).toEqual([field]);
+  });
+
+  it(`${type === 'service' ? 'accepts' : 'rejects'} a name starting with gitlab-`, () => {
+    expect(validate({ ...valid, name: 'gitlab-relay' })).toEqual(
+      type === 'service' ? [] : ['/name'],
+    );
+  });
+
+  it('agrees with the values action on which names are valid', () => {
+    const names = ['ok-name', 'a1', 'A', 'if', 'with', 'gitlab-x', 'x-', 'b'.repeat(63), 'b'.repeat(64)];
+    for (const name of names) {
+      const formAccepts = validate({ ...valid, name }).length === 0;
+      let actionAccepts = true;
+      try {
+        deriveTemplateValues({ ...valid, type, name });
+      } catch {
+        actionAccepts = false;
+      }
+      expect({ name, accepted: formAccepts }).toEqual({
+        name,
+        accepted: actionAccepts,
+      });
+    }
+  });
+});
