@@ -28,6 +28,17 @@ describe('parseMakefile', () => {
     ]);
   });
 
+  it('keeps recipe lines inside conditionals with their rule', () => {
+    const conditional = parseMakefile(
+      'check-mypy: deps\nifeq ($(TODO),true)\n\t@poetry run mypy src\nelse\n\t@poetry run mypy src tests\nendif\n\nother:\n\techo\n',
+    );
+    expect(conditional.get('check-mypy')!.recipe).toEqual([
+      '@poetry run mypy src',
+      '@poetry run mypy src tests',
+    ]);
+    expect(conditional.get('other')!.recipe).toEqual(['echo']);
+  });
+
   it('finds make invocations in shell commands', () => {
     expect(makeInvocations('cd app && make -j2 lint test VERBOSE=1')).toEqual([
       'lint',

@@ -22,6 +22,10 @@ export function parseMakefile(text: string): Makefile {
       }
       continue;
     }
+    // Conditionals wrap recipe lines without ending the rule they belong to.
+    if (/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(line)) {
+      continue;
+    }
     const rule = /^([A-Za-z0-9_.%/ -]+?)\s*::?(?!=)\s*([^=]*)$/.exec(line);
     if (!rule || line.trimStart().startsWith('#')) {
       if (line.trim() !== '' && !line.trimStart().startsWith('#')) {

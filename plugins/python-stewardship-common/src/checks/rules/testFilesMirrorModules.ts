@@ -4,6 +4,25 @@ import { defineCheck, fail, listOf, pass, skip } from '../support';
 const NOT_MIRRORED =
   /^tests\/(integration|e2e|functional|acceptance|system|smoke|load|performance|fixtures?)\//;
 
+/**
+ * The paths a test tree may mirror for each source module: its full path,
+ * and the path inside its top-level package (`my_pkg/core/x.py` is mirrored
+ * by `tests/my_pkg/core/test_x.py` or `tests/core/test_x.py`, the
+ * AI Gateway's layout), with `src/` layouts treated the same way.
+ */
+function mirrorTargets(sources: string[]): Set<string> {
+  const targets = new Set<string>();
+  for (const source of sources) {
+    const withoutSrc = source.startsWith('src/') ? source.slice(4) : source;
+    targets.add(withoutSrc);
+    const slash = withoutSrc.indexOf('/');
+    if (slash > 0) {
+      targets.add(withoutSrc.slice(slash + 1));
+    }
+  }
+  return targets;
+}
+
 export const testFilesMirrorModules = defineCheck({
   id: 'PYG-017',
   title: 'Test files mirror source modules',
@@ -16,7 +35,7 @@ export const testFilesMirrorModules = defineCheck({
     'When tests/foo/bar/test_baz.py tests foo/bar/baz.py, finding the tests for a change is mechanical, and a missing test file is obvious in review.',
   fix: {
     summary:
-      'Name unit test files after the module they test, at the same relative path under tests/. Integration tests may live in tests/integration/.',
+      'Name unit test files after the module they test, at the same relative path under tests/ (the top-level package folder may be left out). Integration tests may live in tests/integration/.',
     snippet: {
       path: 'layout',
       language: 'text',
@@ -27,7 +46,7 @@ export const testFilesMirrorModules = defineCheck({
   docs: { page: 'development-guidelines', anchor: 'testing-with-pytest' },
   evaluate(context) {
     const paths = context.projectPaths();
-    const sources = new Set(
+    const sources = mirrorTargets(
       paths.filter(p => p.endsWith('.py') && !p.startsWith('tests/')),
     );
     const unitTests = paths.filter(
@@ -44,7 +63,7 @@ export const testFilesMirrorModules = defineCheck({
       const relative = `${test.slice('tests/'.length, slash + 1)}${test.slice(
         slash + 1 + 'test_'.length,
       )}`;
-      return !sources.has(relative) && !sources.has(`src/${relative}`);
+      return !sources.has(relative);
     });
     if (orphans.length) {
       const shown = orphans.slice(0, 3).map(p => context.inProject(p));

@@ -34,15 +34,19 @@ export const testsTree = defineCheck({
         { path: context.inProject('tests') },
       );
     }
-    if (!paths.includes('tests/conftest.py')) {
+    // A conftest.py at the project root serves the tests just as well.
+    const conftest = ['tests/conftest.py', 'conftest.py'].find(path =>
+      paths.includes(path),
+    );
+    if (!conftest) {
       return fail(
         `${testFiles.length} test files but no tests/conftest.py for shared fixtures`,
         { path: context.inProject('tests/conftest.py') },
       );
     }
     return pass(
-      `${testFiles.length} test files under tests/ with a conftest.py`,
-      { path: context.inProject('tests/conftest.py') },
+      `${testFiles.length} test files under tests/, fixtures in ${conftest}`,
+      { path: context.inProject(conftest) },
     );
   },
 });

@@ -1,0 +1,69 @@
+import { createMemorySnapshot } from '../../snapshot/createMemorySnapshot';
+import { evaluateRepository } from '../../engine/evaluateRepository';
+
+function run(files: Record<string, string>) {
+  const report = evaluateRepository(
+    createMemorySnapshot({
+      'pyproject.toml': '[project]\nname = "x"\n',
+      ...files,
+    }),
+    {
+      select: ['PYG-016', 'PYG-017'],
+    },
+  );
+  return Object.fromEntries(
+    report.results.map(r => [r.id, { status: r.status, message: r.message }]),
+  );
+}
+
+describe('test layout rules (PYG-016, PYG-017)', () => {
+  it('accepts a conftest.py at the project root, as the AI Gateway has', () => {
+    expect(
+      run({
+        'conftest.py': '',
+        'app/core.py': '',
+        'tests/app/test_core.py': '',
+      })['PYG-016'],
+    ).toEqual({
+      status: 'pass',
+      message: '1 test files under tests/, fixtures in conftest.py',
+    });
+  });
+
+  it('accepts mirrors with or without the top-level package folder, and src layouts', () => {
+    const result = run({
+      'tests/conftest.py': '',
+      'ai_gateway/api/server.py': '',
+      'src/lib_pkg/parse.py': '',
+      'tests/api/test_server.py': '',
+      'tests/ai_gateway/api/test_server.py': '',
+      'tests/lib_pkg/test_parse.py': '',
+      'tests/integration/test_end_to_end.py': '',
+    });
+    expect(result['PYG-017']).toEqual({
+      status: 'pass',
+      message: 'All 3 unit test files mirror a source module',
+    });
+  });
+
+  it('names the test files that mirror nothing', () => {
+    const result = run({
+      'tests/conftest.py': '',
+      'app/server.py': '',
+      'tests/api/v1/test_v1_server.py': '',
+    });
+    expect(result['PYG-017']).toEqual({
+      status: 'fail',
+      message:
+        '1 of 1 unit test files have no module at the mirrored path, e.g. tests/api/v1/test_v1_server.py',
+    });
+  });
+
+  it('skips the mirror rule when only integration tests exist', () => {
+    expect(
+      run({ 'tests/conftest.py': '', 'tests/integration/test_api.py': '' })[
+        'PYG-017'
+      ].status,
+    ).toBe('skip');
+  });
+});
