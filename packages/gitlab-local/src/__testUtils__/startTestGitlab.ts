@@ -1,8 +1,11 @@
 import { Gitlab } from '@gitbeaker/rest';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseSeedManifest } from '../seed/loadSeedManifest';
 import {
+  DEFAULT_SEED_DIR,
   GitlabLocal,
   startGitlabLocal,
   StartGitlabLocalOptions,
@@ -16,6 +19,11 @@ export const PROMPT_LIBRARY =
 export const CLOUD_CONNECTOR =
   'gitlab-org/cloud-connector/gitlab-cloud-connector';
 export const PRIVATE_LEGACY = 'gitlab-org/quality/triage-report-scripts';
+
+/** How many projects the committed seed holds (others may add to it). */
+export const SEED_PROJECT_COUNT = parseSeedManifest(
+  readFileSync(path.join(DEFAULT_SEED_DIR, 'manifest.yaml'), 'utf8'),
+).projects.length;
 
 export interface TestGitlab {
   gitlab: GitlabLocal;

@@ -3,6 +3,7 @@ import {
   CLOUD_CONNECTOR,
   errorOf,
   PRIVATE_LEGACY,
+  SEED_PROJECT_COUNT,
   startTestGitlab,
   statusOf,
   TestGitlab,
@@ -64,10 +65,10 @@ describe('projects API', () => {
     } as never)) as unknown as { data: unknown[]; paginationInfo: unknown };
     expect(data).toHaveLength(4);
     expect(paginationInfo).toEqual({
-      total: 9,
-      totalPages: 3,
+      total: SEED_PROJECT_COUNT,
+      totalPages: Math.ceil(SEED_PROJECT_COUNT / 4),
       current: 2,
-      next: 3,
+      next: SEED_PROJECT_COUNT > 8 ? 3 : null,
       previous: 1,
       perPage: 4,
     });
@@ -77,7 +78,7 @@ describe('projects API', () => {
     const all = await t
       .api()
       .Projects.all({ perPage: 2, orderBy: 'id', sort: 'asc' });
-    expect(all).toHaveLength(9);
+    expect(all).toHaveLength(SEED_PROJECT_COUNT);
     const limited = await t.api().Projects.all({ perPage: 2, maxPages: 2 });
     expect(limited).toHaveLength(4);
     expect(
@@ -94,7 +95,7 @@ describe('projects API', () => {
       perPage: 2,
     });
     ids.push(...projects.map(p => p.id));
-    expect(ids).toHaveLength(9);
+    expect(ids).toHaveLength(SEED_PROJECT_COUNT);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
 
     const raw = await fetch(
@@ -118,10 +119,17 @@ describe('projects API', () => {
     const recent = await t
       .api()
       .Projects.all({ lastActivityAfter: '2025-01-20T00:00:00Z' });
-    expect(recent.map(p => p.path).sort()).toEqual([
-      'duo-workflow-service',
-      'gitlab-cloud-connector',
-    ]);
+    const cutoff = Date.parse('2025-01-20T00:00:00Z');
+    expect(recent.map(p => p.path)).toEqual(
+      expect.arrayContaining([
+        'duo-workflow-service',
+        'gitlab-cloud-connector',
+      ]),
+    );
+    expect(recent.map(p => p.path)).not.toContain('ai-assist');
+    expect(
+      recent.every(p => Date.parse(String(p.last_activity_at)) > cutoff),
+    ).toBe(true);
   });
 
   it('hides private projects from non-members with 404', async () => {
@@ -131,6 +139,7 @@ describe('projects API', () => {
     const visible = await t.api('eli.newcomer').Projects.all();
     expect(visible.map(p => p.path_with_namespace)).not.toContain(
       PRIVATE_LEGACY,
+      SEED_PROJECT_COUNT,
     );
     const member = await t.api('chen.developer').Projects.show(PRIVATE_LEGACY);
     expect(member.visibility).toBe('private');

@@ -1,5 +1,6 @@
 import {
   AI_GATEWAY,
+  SEED_PROJECT_COUNT,
   startTestGitlab,
   statusOf,
   TestGitlab,
@@ -118,7 +119,9 @@ describe('fault injection and stats', () => {
       200: 1,
       500: 1,
     });
-    expect(await t.api().Projects.all({ perPage: 3 })).toHaveLength(9);
+    expect(await t.api().Projects.all({ perPage: 3 })).toHaveLength(
+      SEED_PROJECT_COUNT,
+    );
   });
 
   it('fails the second request of a keyset walk once', async () => {
@@ -135,7 +138,7 @@ describe('fault injection and stats', () => {
         perPage: 4,
       });
     expect(await statusOf(walk())).toBe(503);
-    expect(await walk()).toHaveLength(9);
+    expect(await walk()).toHaveLength(SEED_PROJECT_COUNT);
   });
 
   it('sets faults and reads stats over HTTP', async () => {

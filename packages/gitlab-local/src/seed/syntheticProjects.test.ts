@@ -1,4 +1,8 @@
-import { startTestGitlab, TestGitlab } from '../__testUtils__/startTestGitlab';
+import {
+  SEED_PROJECT_COUNT,
+  startTestGitlab,
+  TestGitlab,
+} from '../__testUtils__/startTestGitlab';
 
 describe('synthetic projects', () => {
   let t: TestGitlab;
@@ -23,8 +27,10 @@ describe('synthetic projects', () => {
       perPage: 100,
       simple: true,
     });
-    expect(projects).toHaveLength(10_009);
-    expect(new Set(projects.map(p => p.id)).size).toBe(10_009);
+    expect(projects).toHaveLength(SEED_PROJECT_COUNT + 10_000);
+    expect(new Set(projects.map(p => p.id)).size).toBe(
+      SEED_PROJECT_COUNT + 10_000,
+    );
   });
 
   it('drops totals above 10,000 like GitLab', async () => {
