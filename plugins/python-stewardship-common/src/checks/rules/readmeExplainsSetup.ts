@@ -2,7 +2,9 @@ import { defineCheck, fail, pass } from '../support';
 
 const INSTALL =
   /poetry install|uv sync|pip install|pdm install|make install|hatch env/i;
-const TEST = /pytest|make test|poetry run test|tox\b|nox\b/i;
+/** A test command, a "Testing" heading, or a link to a testing guide. */
+const TEST =
+  /pytest|make test|poetry run test|tox\b|nox\b|^#{1,6}\s.*\btest|\]\([^)]*test[^)]*\)/im;
 
 export const readmeExplainsSetup = defineCheck({
   id: 'PYG-047',

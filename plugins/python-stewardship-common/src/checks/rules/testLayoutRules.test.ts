@@ -67,3 +67,26 @@ describe('test layout rules (PYG-016, PYG-017)', () => {
     ).toBe('skip');
   });
 });
+
+describe('README rule (PYG-047)', () => {
+  const readme = (text: string) =>
+    evaluateRepository(createMemorySnapshot({ 'README.md': text }), {
+      select: ['PYG-047'],
+    }).results[0];
+
+  it('accepts a Testing section that links to a testing guide', () => {
+    expect(
+      readme(
+        '# Svc\n\n`poetry install`\n\n## Testing\n\nSee [test doc](docs/tests.md).\n',
+      ).status,
+    ).toBe('pass');
+  });
+
+  it('says what is missing', () => {
+    expect(readme('# Svc\n\nA service.\n')).toMatchObject({
+      status: 'fail',
+      message:
+        'README.md does not explain how to install or how to run the tests',
+    });
+  });
+});
