@@ -37,6 +37,7 @@ describe('python-stewardship:values:derive', () => {
       pythonUpperBound: '3.13',
       ruffTarget: 'py312',
       pythonMatrix: '["3.12", "3.13"]',
+      pythonDocstring: '"""Runs prompt evaluation datasets"""',
     });
   });
 

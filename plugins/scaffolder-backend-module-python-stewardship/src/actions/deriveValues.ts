@@ -47,6 +47,10 @@ export function createDeriveValuesAction() {
         pythonUpperBound: z =>
           z.string({ description: 'Exclusive upper bound for services' }),
         ruffTarget: z => z.string({ description: 'e.g. py312' }),
+        pythonDocstring: z =>
+          z.string({
+            description: 'The description as a wrapped Python docstring literal',
+          }),
         pythonMatrix: z =>
           z.string({
             description: 'Supported minors from pythonVersion up, e.g. ["3.12", "3.13"]',
@@ -75,6 +79,7 @@ export function createDeriveValuesAction() {
       ctx.output('pythonUpperBound', values.pythonUpperBound);
       ctx.output('ruffTarget', values.ruffTarget);
       ctx.output('pythonMatrix', values.pythonMatrix);
+      ctx.output('pythonDocstring', values.pythonDocstring);
     },
   });
 }

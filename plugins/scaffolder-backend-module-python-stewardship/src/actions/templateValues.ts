@@ -139,6 +139,8 @@ export interface TemplateValues {
   ruffTarget: string;
   /** Supported minors from pythonVersion up, as a YAML flow list for a CI matrix. */
   pythonMatrix: string;
+  /** The description as a Python docstring literal, wrapped for ruff's 88 columns. */
+  pythonDocstring: string;
 }
 
 /** Thrown with one line per invalid field, each naming the field. */
@@ -147,6 +149,29 @@ export class InvalidTemplateValuesError extends Error {
 }
 
 const minorOf = (version: string) => Number(version.split('.')[1]);
+
+/** Column at which docstring text wraps; leaves room for quotes and indentation. */
+const DOCSTRING_WIDTH = 72;
+
+/**
+ * A module docstring for the description. Escapes what would end or break
+ * the literal, and wraps long text so the line-length rule passes.
+ */
+export function toPythonDocstring(text: string): string {
+  const escaped = text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const lines: string[] = [];
+  for (const word of escaped.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= DOCSTRING_WIDTH) {
+      lines[last] = `${lines[last]} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.length <= 1
+    ? `"""${lines.join('')}"""`
+    : `"""${lines.join('\n')}\n"""`;
+}
 
 export function deriveTemplateValues(input: unknown): TemplateValues {
   const parsed = templateValuesSchema.safeParse(input);
@@ -180,5 +205,6 @@ export function deriveTemplateValues(input: unknown): TemplateValues {
       .filter(version => minorOf(version) >= minorOf(values.pythonVersion))
       .map(version => `"${version}"`)
       .join(', ')}]`,
+    pythonDocstring: toPythonDocstring(values.description),
   };
 }

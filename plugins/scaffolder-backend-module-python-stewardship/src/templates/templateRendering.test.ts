@@ -127,6 +127,45 @@ describe.each(templateTypes)('python-%s template', type => {
     expect(notPassing).toEqual([]);
   });
 
+  it("renders Python files that fit ruff's 88 columns", () => {
+    const python = Object.entries(files).filter(([path]) =>
+      path.endsWith('.py'),
+    );
+    expect(python.length).toBeGreaterThan(3);
+    for (const [path, content] of python) {
+      const problems = content
+        .split('\n')
+        .map((text, index) => ({ path, line: index + 1, text }))
+        .filter(({ text }) => text.length > 88 || /\s$/.test(text));
+      expect(problems).toEqual([]);
+      expect(content === '' || content.endsWith('\n')).toBe(true);
+    }
+  });
+
+  it('embeds the description as an escaped, wrapped module docstring', () => {
+    const docstring = files[`${packageName}/__init__.py`].split('"""')[1];
+    expect(docstring.split('\n')[0]).toBe(
+      `Sample ${type} from the template tests, with \\"quoted\\" words, a \\\\`,
+    );
+    expect(docstring.replace(/\\(.)/g, '$1').split(/\s+/).join(' ').trim()).toBe(
+      values.description,
+    );
+  });
+
+  it('renders YAML, JSON and TOML files that parse', () => {
+    const parsers: Array<[RegExp, (text: string) => unknown]> = [
+      [/\.ya?ml$/, text => yaml.parse(text)],
+      [/\.json$/, text => JSON.parse(text)],
+      [/\.toml$/, text => parseToml(text)],
+    ];
+    const parsed = Object.entries(files).filter(([path, content]) => {
+      const parser = parsers.find(([pattern]) => pattern.test(path))?.[1];
+      expect(parser ? () => parser(content) : () => undefined).not.toThrow();
+      return parser !== undefined;
+    });
+    expect(parsed.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('is classified from its files, without any hint', () => {
     const classification = classifyRepository(createMemorySnapshot(files));
     expect(classification).toMatchObject({ type, source: 'detected' });

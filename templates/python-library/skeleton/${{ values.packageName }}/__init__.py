@@ -1,4 +1,4 @@
-${{ values.description | dump }}
+${{ values.pythonDocstring }}
 
 from ${{ values.packageName }}.backoff import backoff_delays, exponential_backoff
 

@@ -1,1 +1,1 @@
-${{ values.description | dump }}
+${{ values.pythonDocstring }}

@@ -5,7 +5,7 @@ import structlog
 
 
 def setup_logging(level: str, log_format: str) -> None:
-    """Configure structlog once at start-up: JSON lines in production, console output locally."""
+    """Configure structlog once at start-up: JSON in production, console locally."""
     # Exceptions as structured data, without local variables: locals can hold
     # tokens or customer data that must never reach the logs.
     exceptions_as_dicts = structlog.processors.ExceptionRenderer(

@@ -5,11 +5,12 @@ from typing import Annotated
 import structlog
 import typer
 
+import ${{ values.packageName }}
 from ${{ values.packageName }}.config import Settings
 from ${{ values.packageName }}.core.datasets import summarize_dataset
 from ${{ values.packageName }}.structured_logging import setup_logging
 
-app = typer.Typer(help=${{ values.description | dump }}, no_args_is_help=True)
+app = typer.Typer(help=${{ values.packageName }}.__doc__, no_args_is_help=True)
 log = structlog.get_logger(__name__)
 
 

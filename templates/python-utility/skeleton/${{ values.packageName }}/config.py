@@ -4,7 +4,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Every setting comes from a ${{ values.envPrefix }}_* environment variable (or .env locally)."""
+    """Settings from environment variables with the prefix below, or from .env."""
 
     model_config = SettingsConfigDict(
         env_prefix="${{ values.envPrefix }}_",
