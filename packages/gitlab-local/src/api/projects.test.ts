@@ -139,7 +139,6 @@ describe('projects API', () => {
     const visible = await t.api('eli.newcomer').Projects.all();
     expect(visible.map(p => p.path_with_namespace)).not.toContain(
       PRIVATE_LEGACY,
-      SEED_PROJECT_COUNT,
     );
     const member = await t.api('chen.developer').Projects.show(PRIVATE_LEGACY);
     expect(member.visibility).toBe('private');

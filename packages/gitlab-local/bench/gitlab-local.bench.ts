@@ -2,7 +2,7 @@ import { Gitlab } from '@gitbeaker/rest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startGitlabLocal } from './startGitlabLocal';
+import { startGitlabLocal } from '../src/startGitlabLocal';
 
 /**
  * Measures start-up and the read paths discovery and scanning use. Run with
