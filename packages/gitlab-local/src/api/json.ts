@@ -179,9 +179,7 @@ export function projectSimpleJson(services: ApiServices, project: Project) {
     readme_url: project.hasCommits
       ? `${baseUrl}/${fullPath}/-/blob/${project.defaultBranch}/README.md`
       : null,
-    forks_count: store.projectList.filter(
-      p => p.forkedFromProjectId === project.id,
-    ).length,
+    forks_count: store.forkCount(project),
     avatar_url: null,
     star_count: 0,
     last_activity_at: project.lastActivityAt,

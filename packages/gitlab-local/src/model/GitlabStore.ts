@@ -75,6 +75,8 @@ export class GitlabStore {
   private readonly userNamespaces = new Map<number, User>();
   private readonly groupsByPath = new Map<string, Group>();
   private readonly projectsByPath = new Map<string, Project>();
+  /** Fork counts by upstream project id, so project JSON needs no scan. */
+  private readonly forkCounts = new Map<number, number>();
   // Groups and user namespaces share one id space, as namespaces do on GitLab.
   private nextNamespaceId = 100;
   private nextUserId = 1;
@@ -235,7 +237,15 @@ export class GitlabStore {
     this.projects.set(project.id, project);
     this.projectList.push(project);
     this.projectsByPath.set(key(fullPath), project);
+    if (project.forkedFromProjectId) {
+      const upstream = project.forkedFromProjectId;
+      this.forkCounts.set(upstream, (this.forkCounts.get(upstream) ?? 0) + 1);
+    }
     return project;
+  }
+
+  forkCount(project: Project): number {
+    return this.forkCounts.get(project.id) ?? 0;
   }
 
   /** Finds a project by numeric id or full path (already URL-decoded). */
