@@ -2,7 +2,8 @@ import { parsePytestSummary } from './pytestSummary';
 
 describe('parsePytestSummary', () => {
   it('reads a passing run of pytest -q', () => {
-    const output = '......                                  [100%]\n26 passed in 0.21s\n';
+    const output =
+      '......                                  [100%]\n26 passed in 0.21s\n';
 
     expect(parsePytestSummary(output)).toEqual({
       passed: 26,
