@@ -82,6 +82,22 @@ describe('python-stewardship:values:derive', () => {
     );
   });
 
+  it('accepts a GitLab project named like the codebase', async () => {
+    const output = await run({
+      ...valid,
+      repoUrl: 'localhost:7080?owner=python%2Fevaluation&repo=prompt-eval',
+    });
+    expect(output.packageName).toBe('prompt_eval');
+  });
+
+  it('rejects a GitLab project named differently from the codebase', async () => {
+    await expect(
+      run({ ...valid, repoUrl: 'localhost:7080?owner=python&repo=evals' }),
+    ).rejects.toThrow(
+      'Invalid template values: repoUrl must name the GitLab project "prompt-eval" (the name field), not "evals"',
+    );
+  });
+
   it('lists every invalid field at once', async () => {
     await expect(
       run({ ...valid, name: '9lives', owner: 'nobody' }),

@@ -31,6 +31,13 @@ export function createDeriveValuesAction() {
           z.array(z.string(), { description: 'Maintainer user entity refs' }),
         pythonVersion: z =>
           z.string({ description: 'CPython minor, e.g. 3.12' }),
+        repoUrl: z =>
+          z
+            .string({
+              description:
+                'RepoUrlPicker value; its project name must equal name',
+            })
+            .optional(),
       },
       output: {
         name: z => z.string(),

@@ -102,8 +102,24 @@ export const templateValuesSchema = z
         message: `must be one of ${pythonVersionKeys.join(', ')}`,
       }),
     }),
+    /** RepoUrlPicker output, `host?owner=group&repo=name`; optional for API callers. */
+    repoUrl: z.string().optional(),
   })
   .superRefine((values, ctx) => {
+    // The handbook derives the package from the repository name, so the two
+    // form fields must agree.
+    const repo = values.repoUrl
+      ? new URLSearchParams(values.repoUrl.split('?')[1] ?? '').get('repo')
+      : undefined;
+    if (values.repoUrl !== undefined && repo !== values.name) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['repoUrl'],
+        message: `must name the GitLab project "${values.name}" (the name field), not "${
+          repo ?? ''
+        }"`,
+      });
+    }
     // The distribution is gitlab-<name>; gitlab-gitlab-… helps nobody.
     if (
       values.type !== 'service' &&

@@ -153,7 +153,12 @@ describe.each(templateTypes)('python-%s template definition', type => {
       const formAccepts = validate({ ...valid, name }).length === 0;
       let actionAccepts = true;
       try {
-        deriveTemplateValues({ ...valid, type, name });
+        deriveTemplateValues({
+          ...valid,
+          type,
+          name,
+          repoUrl: `localhost:7080?owner=python&repo=${name}`,
+        });
       } catch {
         actionAccepts = false;
       }

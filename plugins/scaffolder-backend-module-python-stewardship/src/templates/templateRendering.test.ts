@@ -96,6 +96,17 @@ describe.each(templateTypes)('python-%s template', type => {
     expect(rejected.body.directoryContents).toBeUndefined();
   });
 
+  it('stops before generating anything when the GitLab project is named differently', async () => {
+    const rejected = await dryRunTemplate(backend.server, type, {
+      ...values,
+      repoUrl: 'localhost:7080?owner=python&repo=another-name',
+    });
+    expect(rejected.status).toBe(400);
+    expect(rejected.body.error?.message).toBe(
+      `Invalid template values: repoUrl must name the GitLab project "${values.name}" (the name field), not "another-name"`,
+    );
+  });
+
   it('renders every placeholder, in file names and contents', () => {
     expect(Object.keys(files).length).toBeGreaterThan(20);
     for (const [path, content] of Object.entries(files)) {
