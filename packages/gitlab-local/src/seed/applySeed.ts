@@ -54,8 +54,8 @@ export async function applySeed(options: {
   seedDir: string;
   store: GitlabStore;
   repos: GitRepositories;
-  /** Keeps built repositories between starts (see buildSeedRepositories). */
-  cacheDir?: string;
+  /** Holds the shared seed object store between starts (see buildSeedRepositories). */
+  cacheDir: string;
 }): Promise<void> {
   const { manifest, seedDir, store, repos } = options;
 

@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createRepository, InitialCommit } from '../git/createRepository';
+import {
+  FastImportStream,
+  InitialCommit,
+  writeBareSkeleton,
+} from '../git/createRepository';
 
 export interface SeedRepositoryJob {
   gitDir: string;
@@ -18,8 +22,6 @@ function fingerprint(jobs: SeedRepositoryJob[]): string {
     hash.update(
       JSON.stringify([
         path.basename(job.gitDir),
-        job.defaultBranch,
-        job.extraBranches,
         commit.message,
         commit.authorName,
         commit.authorEmail,
@@ -38,63 +40,54 @@ function fingerprint(jobs: SeedRepositoryJob[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Runs `worker` over `items` with at most `limit` in flight. */
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  worker: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  const lanes = Array.from(
-    { length: Math.min(limit, items.length) },
-    async () => {
-      while (next < items.length) {
-        await worker(items[next++]);
-      }
-    },
-  );
-  await Promise.all(lanes);
-}
-
-async function buildAll(
+/**
+ * Imports every seed commit into one shared object store with a single
+ * `git fast-import`, and returns each job's commit sha (index order).
+ */
+async function buildObjectStore(
   jobs: SeedRepositoryJob[],
-  dirFor: (job: SeedRepositoryJob) => string,
-) {
-  // One git process per repository; a few at a time keeps start-up quick
-  // without starving a shared machine.
-  await forEachLimited(jobs, 4, job =>
-    createRepository({
-      gitDir: dirFor(job),
-      defaultBranch: job.defaultBranch,
-      extraBranches: job.extraBranches,
-      commit: job.commit,
-    }),
+  storeDir: string,
+): Promise<string[]> {
+  await writeBareSkeleton(storeDir, 'main');
+  const stream = new FastImportStream();
+  jobs.forEach((job, index) =>
+    stream.commit(`refs/heads/seed/${index}`, job.commit, index + 1),
   );
+  const marksFile = path.join(storeDir, 'seed-marks');
+  await stream.run(storeDir, marksFile);
+  const shas: string[] = [];
+  for (const line of (await fs.readFile(marksFile, 'utf8')).split('\n')) {
+    const match = /^:(\d+) ([0-9a-f]{40})$/.exec(line);
+    if (match) shas[Number(match[1]) - 1] = match[2];
+  }
+  return shas;
 }
 
 /**
- * Builds the seeded bare repositories. With a cache folder, repositories are
- * built once per distinct seed and later starts only copy them, which keeps
- * start-up fast on busy hosts where spawning git is slow.
+ * Builds the seeded bare repositories. All seed commits live in one object
+ * store under `cacheDir`, built once per distinct seed with one git process;
+ * each project repository borrows its objects through
+ * `objects/info/alternates` (as GitLab's fork object pools do) and keeps its
+ * own refs and any objects pushed later. A start with an unchanged seed runs
+ * no git process at all, which matters on busy hosts where spawning is slow.
  */
 export async function buildSeedRepositories(
   jobs: SeedRepositoryJob[],
-  cacheDir?: string,
-) {
-  if (!cacheDir) {
-    await buildAll(jobs, job => job.gitDir);
-    return;
-  }
+  cacheDir: string,
+): Promise<void> {
   const key = fingerprint(jobs);
   const cached = path.join(cacheDir, key);
-  const hit = await fs.stat(cached).then(
-    () => true,
-    () => false,
-  );
-  if (!hit) {
-    // Build beside the cache and rename, so a crash never leaves half a cache.
+  const storeDir = path.join(cached, 'objects.git');
+  const shasFile = path.join(cached, 'shas.json');
+  let shas: string[] | undefined = await fs
+    .readFile(shasFile, 'utf8')
+    .then(text => JSON.parse(text) as string[])
+    .catch(() => undefined);
+  if (!shas || shas.length !== jobs.length) {
+    // Build beside the cache and rename, so a crash never leaves half a store.
     const staging = path.join(cacheDir, `.staging-${randomUUID()}`);
-    await buildAll(jobs, job => path.join(staging, path.basename(job.gitDir)));
+    shas = await buildObjectStore(jobs, path.join(staging, 'objects.git'));
+    await fs.writeFile(path.join(staging, 'shas.json'), JSON.stringify(shas));
     for (const entry of await fs.readdir(cacheDir)) {
       if (entry !== path.basename(staging)) {
         await fs.rm(path.join(cacheDir, entry), {
@@ -105,11 +98,20 @@ export async function buildSeedRepositories(
     }
     await fs.rename(staging, cached);
   }
+  const objects = path.join(storeDir, 'objects');
+  const commitShas = shas;
   await Promise.all(
-    jobs.map(job =>
-      fs.cp(path.join(cached, path.basename(job.gitDir)), job.gitDir, {
-        recursive: true,
-      }),
-    ),
+    jobs.map(async (job, index) => {
+      await writeBareSkeleton(job.gitDir, job.defaultBranch);
+      await fs.writeFile(
+        path.join(job.gitDir, 'objects', 'info', 'alternates'),
+        `${objects}\n`,
+      );
+      for (const branch of [job.defaultBranch, ...job.extraBranches]) {
+        const refFile = path.join(job.gitDir, 'refs', 'heads', branch);
+        await fs.mkdir(path.dirname(refFile), { recursive: true });
+        await fs.writeFile(refFile, `${commitShas[index]}\n`);
+      }
+    }),
   );
 }
