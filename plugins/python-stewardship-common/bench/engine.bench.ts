@@ -6,15 +6,27 @@
  *   yarn workspace @internal/plugin-python-stewardship-common bench
  *   node -r @backstage/cli/config/nodeTransform.cjs plugins/python-stewardship-common/bench/engine.bench.ts
  *
- * Options: --repos N (default 1000), --json (machine-readable output).
+ * Options: --repos N (default 1000), --json (machine-readable output),
+ * --dir PATH (repeatable): instead, time real checkouts, fetched the way the
+ * backend does (planConformanceFetch), 200 evaluations each.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { createMemorySnapshot, evaluateRepository } from '../src';
+import { join } from 'node:path';
+import {
+  createMemorySnapshot,
+  evaluateRepository,
+  planConformanceFetch,
+} from '../src';
 import { loadFixtureFiles } from '../fixtures/loadFixtureRepo';
 
 const args = process.argv.slice(2);
 const repoCount = Number(args[args.indexOf('--repos') + 1]) || 1000;
 const asJson = args.includes('--json');
+const directories = args.flatMap((arg, i) =>
+  arg === '--dir' ? [args[i + 1]] : [],
+);
 
 const TEMPLATES = [
   'conformant-service',
@@ -185,4 +197,71 @@ function main() {
   );
 }
 
-main();
+/** Times a real git checkout: tree from `git ls-files`, contents fetched as the backend would. */
+function benchDirectory(directory: string) {
+  const listed = spawnSync('git', ['ls-files', '-z'], {
+    cwd: directory,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (listed.status !== 0) {
+    throw new Error(`${directory} is not a git checkout: ${listed.stderr}`);
+  }
+  const tree = listed.stdout.split('\0').filter(Boolean);
+  const fetched: Record<string, string> = {};
+  let rounds = 0;
+  for (
+    let next = planConformanceFetch(tree);
+    next.length;
+    next = planConformanceFetch(tree, fetched)
+  ) {
+    rounds++;
+    for (const path of next) {
+      fetched[path] = readFileSync(join(directory, path), 'utf8');
+    }
+  }
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let report;
+  for (let i = 0; i < 220; i++) {
+    const cpuStarted = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    report = evaluateRepository(
+      createMemorySnapshot(fetched, undefined, { treePaths: tree }),
+    );
+    if (i >= 20) {
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const cpu = process.cpuUsage(cpuStarted);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+    }
+  }
+  times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
+  const ciBytes = Object.entries(fetched)
+    .filter(
+      ([path]) =>
+        /\.ya?ml$/.test(path) &&
+        (path === '.gitlab-ci.yml' || path.startsWith('.gitlab/')),
+    )
+    .reduce((sum, [, text]) => sum + text.length, 0);
+  process.stdout.write(
+    `${directory}: ${tree.length} files, ${
+      Object.keys(fetched).length
+    } fetched in ${rounds} rounds (CI YAML ${Math.round(
+      ciBytes / 1024,
+    )} KiB); score ${report!.score}, level ${
+      report!.level ?? 'none'
+    }; median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(
+      times,
+      95,
+    ).toFixed(2)} ms; CPU median ${percentile(cpuTimes, 50).toFixed(
+      2,
+    )} ms (load average ${os.loadavg()[0].toFixed(1)})\n`,
+  );
+}
+
+if (directories.length) {
+  directories.forEach(benchDirectory);
+} else {
+  main();
+}

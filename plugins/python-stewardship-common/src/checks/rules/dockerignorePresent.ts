@@ -1,4 +1,6 @@
-import ignore from 'ignore';
+import { ignoredProbes } from '../ignoresAll';
+
+const VENV_PROBE = '.venv/bin/python';
 import { defineCheck, fail, pass, skip } from '../support';
 
 export const dockerignorePresent = defineCheck({
@@ -39,7 +41,7 @@ export const dockerignorePresent = defineCheck({
     if (read.state === 'error') {
       return { status: 'error', message: read.message, location: { path } };
     }
-    if (!ignore().add(read.value).ignores('.venv/bin/python')) {
+    if (!ignoredProbes([read.value], [VENV_PROBE]).has(VENV_PROBE)) {
       return fail(`${path} does not exclude .venv`, { path });
     }
     return pass(`${path} excludes the virtualenv`, { path });

@@ -1,4 +1,4 @@
-import ignore from 'ignore';
+import { ignoredProbes } from '../ignoresAll';
 import { defineCheck, fail, listOf, pass } from '../support';
 
 const MUST_IGNORE: Array<{ label: string; probe: string }> = [
@@ -28,7 +28,7 @@ export const gitignoreLocalFiles = defineCheck({
   },
   docs: { page: 'development-guidelines', anchor: 'secrets-and-local-files' },
   evaluate(context) {
-    const matcher = ignore();
+    const texts: string[] = [];
     const found: string[] = [];
     for (const path of new Set([
       '.gitignore',
@@ -39,16 +39,20 @@ export const gitignoreLocalFiles = defineCheck({
         return { status: 'error', message: read.message, location: { path } };
       }
       if (read.state === 'ok') {
-        matcher.add(read.value);
+        texts.push(read.value);
         found.push(path);
       }
     }
     if (!found.length) {
       return fail('No .gitignore', { path: '.gitignore' });
     }
-    const missing = MUST_IGNORE.filter(
-      ({ probe }) => !matcher.ignores(probe),
-    ).map(({ label }) => label);
+    const ignored = ignoredProbes(
+      texts,
+      MUST_IGNORE.map(({ probe }) => probe),
+    );
+    const missing = MUST_IGNORE.filter(({ probe }) => !ignored.has(probe)).map(
+      ({ label }) => label,
+    );
     if (missing.length) {
       return fail(`${found[0]} does not ignore ${listOf(missing)}`, {
         path: found[0],
