@@ -174,6 +174,7 @@ describe('the onboarding walkthrough of "Python for non-Python developers"', () 
     );
     try {
       await waitForHealth(`${base}/monitoring/healthz`, Date.now() + 20_000);
+      expect(markdown).toContain(`Authorization: Bearer ${DEV_TOKEN}`);
       const auth = { Authorization: `Bearer ${DEV_TOKEN}` };
       expect((await fetch(`${base}/v1/models`, { headers: auth })).status).toBe(
         200,
@@ -192,6 +193,11 @@ describe('the onboarding walkthrough of "Python for non-Python developers"', () 
     }
 
     // Step 8: the page's git commands, run as written.
+    // The sign-in the page gives for the demo GitLab is the seeded one.
+    // Whitespace is normalised, so rewrapping the paragraph is fine.
+    expect(markdown.replace(/\s+/g, ' ')).toContain(
+      `username \`${NEWCOMER}\`, password \`${gitlab.tokens[NEWCOMER]}\``,
+    );
     const push = stepCommands(markdown, '8. Open a merge request');
     const branch = /^git switch --create (\S+)$/m.exec(push)?.[1];
     expect(branch).toBe('add-prompt-estimate');
