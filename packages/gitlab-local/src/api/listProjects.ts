@@ -27,6 +27,10 @@ const listSchema = z.object({
       'last_activity_at',
       'similarity',
       'star_count',
+      'repository_size',
+      'storage_size',
+      'packages_size',
+      'wiki_size',
     ])
     .optional(),
   sort: z.enum(['asc', 'desc']).optional(),
@@ -42,8 +46,13 @@ const sortKeys: Record<string, (p: Project) => string | number> = {
   created_at: p => p.createdAt,
   updated_at: p => p.lastActivityAt,
   last_activity_at: p => p.lastActivityAt,
+  // Nothing here has stars or sizes; GitLab breaks such ties by id too.
   similarity: p => p.id,
   star_count: p => p.id,
+  repository_size: p => p.id,
+  storage_size: p => p.id,
+  packages_size: p => p.id,
+  wiki_size: p => p.id,
 };
 
 /**

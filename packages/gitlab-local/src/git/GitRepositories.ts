@@ -238,21 +238,6 @@ export class GitRepositories {
     return out.toString('utf8').split(RECORD).filter(Boolean).map(parseCommit);
   }
 
-  async countCommits(
-    gitDir: string,
-    ref: string,
-    filePath?: string,
-  ): Promise<number> {
-    const args = [
-      'rev-list',
-      '--count',
-      ref,
-      '--',
-      ...(filePath ? [filePath] : []),
-    ];
-    return Number((await runGit(args, { gitDir })).toString().trim());
-  }
-
   async branches(
     gitDir: string,
   ): Promise<Array<{ name: string; commit: string }>> {
