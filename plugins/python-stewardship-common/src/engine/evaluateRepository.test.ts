@@ -232,3 +232,18 @@ describe('evaluateRepository', () => {
     expect(reads.get('pyproject.toml')).toBe(1);
   });
 });
+
+describe('project root detection', () => {
+  it('ignores pyproject.toml files in virtualenvs and test fixtures', () => {
+    const report = evaluateRepository(
+      createMemorySnapshot({
+        'tests/fixtures/sample/pyproject.toml': '[project]\nname = "sample"\n',
+        '.venv/lib/python3.12/site-packages/x/pyproject.toml': '',
+        'tools/cli/pyproject.toml': '[project]\nname = "gitlab-cli"\n',
+        'tools/cli/deeper/pyproject.toml': '[project]\nname = "inner"\n',
+      }),
+      { select: ['PYG-001'] },
+    );
+    expect(report.projectRoot).toBe('tools/cli/');
+  });
+});

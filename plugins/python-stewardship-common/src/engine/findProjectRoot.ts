@@ -28,7 +28,8 @@ function depth(folder: string): number {
 }
 
 function isVendored(path: string): boolean {
-  return /(^|\/)(\.venv|venv|node_modules|site-packages|\.tox|tests?\/fixtures?)\//.test(
+  // Virtualenvs, installed packages and test fixtures hold other projects' pyproject.toml files.
+  return /(^|\/)(\.venv|venv|node_modules|site-packages|\.tox|\.nox|fixtures?|testdata|test_data)\//.test(
     path,
   );
 }
