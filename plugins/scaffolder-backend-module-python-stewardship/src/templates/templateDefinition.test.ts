@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'yaml';
 import { deriveTemplateValues } from '../actions/templateValues';
+import { applyCatalogPolicies } from './__testUtils__/catalogPolicies';
 import {
   loadTemplate,
   sampleValues,
@@ -51,6 +52,7 @@ describe.each(templateTypes)('python-%s template definition', type => {
 
   it('is a valid v1beta3 Template entity', async () => {
     expect(await templateEntityV1beta3Validator.check(template)).toBe(true);
+    await expect(applyCatalogPolicies(template)).resolves.toBeDefined();
     expect(template.metadata.name).toBe(`python-${type}`);
     expect(template.metadata.title).toBe(titles[type]);
     expect(template.metadata.tags).toEqual(['python', 'recommended']);

@@ -1,4 +1,7 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  componentEntityV1alpha1Validator,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   classifyRepository,
   createMemorySnapshot,
@@ -12,6 +15,7 @@ import {
   startScaffolder,
   workspaceFiles,
 } from './__testUtils__/dryRunTemplate';
+import { applyCatalogPolicies } from './__testUtils__/catalogPolicies';
 import { sampleValues, templateTypes } from './__testUtils__/pythonTemplates';
 
 jest.setTimeout(60_000);
@@ -210,8 +214,10 @@ describe.each(templateTypes)('python-%s template', type => {
     );
   });
 
-  it('renders a catalog-info.yaml with the portal conventions', () => {
+  it('renders a catalog-info.yaml the catalog accepts, with the portal conventions', async () => {
     const entity = yaml.parse(files['catalog-info.yaml']);
+    await expect(applyCatalogPolicies(entity)).resolves.toBeDefined();
+    expect(await componentEntityV1alpha1Validator.check(entity)).toBe(true);
     expect(stringifyEntityRef(entity)).toBe(`component:default/${values.name}`);
     expect(entity.metadata.description).toBe(values.description);
     expect(entity.metadata.tags).toContain('python');
