@@ -36,7 +36,10 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
+async function runWithEnv(
+  env: Record<string, string | undefined>,
+  ...argv: string[]
+) {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
@@ -49,10 +52,15 @@ async function run(...argv: string[]) {
     },
     color: false,
     cwd: workDir,
+    env: { PYTHON_STEWARDSHIP_DOCS_URL: env.PYTHON_STEWARDSHIP_DOCS_URL },
     writeFile: (path, content) => written.set(path, content),
     readFile: path => readFileSync(path, 'utf8'),
   });
   return { code, stdout, stderr, written };
+}
+
+function run(...argv: string[]) {
+  return runWithEnv({}, ...argv);
 }
 
 describe('python-conformance check', () => {
@@ -205,6 +213,33 @@ describe('python-conformance check', () => {
       message: '28',
       color: 'red',
     });
+  });
+
+  it('links to the published handbook from --docs-url or PYTHON_STEWARDSHIP_DOCS_URL', async () => {
+    const fromEnv = await runWithEnv(
+      {
+        PYTHON_STEWARDSHIP_DOCS_URL:
+          'https://portal.example.com/docs/default/component/python-guidelines/',
+      },
+      'check',
+      'legacy-service',
+      '--select',
+      'PYG-009',
+    );
+    expect(fromEnv.stdout).toContain(
+      'see https://portal.example.com/docs/default/component/python-guidelines/development-guidelines#formatting-and-linting',
+    );
+    const fromFlag = await run(
+      'check',
+      'legacy-service',
+      '--select',
+      'PYG-009',
+      '--docs-url',
+      'https://docs.example.com',
+    );
+    expect(fromFlag.stdout).toContain(
+      'see https://docs.example.com/development-guidelines#formatting-and-linting',
+    );
   });
 
   it('writes the report to --output and still prints the summary', async () => {

@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .option(
       '--docs-url <url>',
-      'base URL of the guidelines handbook, for links in reports',
+      'base URL of the guidelines handbook, for links in reports (default: $PYTHON_STEWARDSHIP_DOCS_URL)',
     )
     .action((dir, options) => {
       exitCode = runCheck(io, dir, options);

@@ -7,6 +7,7 @@ runCli(process.argv.slice(2), {
   stderr: text => process.stderr.write(text),
   color: shouldUseColor(process.stdout, process.env),
   cwd: process.cwd(),
+  env: process.env,
   writeFile: (path, content) => writeFileSync(path, content),
   readFile: path => readFileSync(path, 'utf8'),
 }).then(code => {

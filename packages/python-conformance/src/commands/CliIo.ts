@@ -5,6 +5,8 @@ export interface CliIo {
   /** Whether stdout gets ANSI colors. */
   color: boolean;
   cwd: string;
+  /** Environment variables the CLI reads (`PYTHON_STEWARDSHIP_DOCS_URL`). */
+  env: Record<string, string | undefined>;
   writeFile(path: string, content: string): void;
   readFile(path: string): string;
 }

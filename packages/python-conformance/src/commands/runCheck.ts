@@ -132,7 +132,9 @@ export function runCheck(
     report,
     rules: new Map(ruleCatalog.map(rule => [rule.id, rule])),
     colors: createColors(options.output ? false : io.color),
-    docsBaseUrl: options.docsUrl,
+    // Set once as a group-level CI variable instead of on every command line.
+    docsBaseUrl:
+      options.docsUrl ?? (io.env.PYTHON_STEWARDSHIP_DOCS_URL || undefined),
   };
   const output = reportFormats[options.format as ReportFormat](context);
   if (options.output) {
