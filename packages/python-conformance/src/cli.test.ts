@@ -91,6 +91,21 @@ describe('python-conformance check', () => {
     );
   });
 
+  it('tells people to repair an unreadable file rather than giving the rule advice', async () => {
+    const { stdout } = await run(
+      'check',
+      'malformed-ci',
+      '--select',
+      'PYG-020',
+    );
+    expect(stdout).toContain(
+      '.gitlab-ci.yml:7: .gitlab-ci.yml is not valid CI YAML: All mapping items must start at the same column at line 7, column 1',
+    );
+    expect(stdout).toContain(
+      'fix: make .gitlab-ci.yml readable (valid syntax, UTF-8 text, under the size limit), then run again.',
+    );
+  });
+
   it('uses --fail-under instead of individual failures when given', async () => {
     expect(
       (await run('check', 'legacy-service', '--fail-under', '20')).code,

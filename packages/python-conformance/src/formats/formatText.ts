@@ -49,9 +49,15 @@ export function formatText(context: FormatContext): string {
         );
       }
       if (result.status === 'fail' || result.status === 'error') {
-        const rule = context.rules.get(result.id);
-        if (rule) {
-          lines.push(`      ${c.yellow('fix:')} ${rule.fix.summary}`);
+        // An unreadable file needs repairing before the rule's own advice applies.
+        const fix =
+          result.status === 'error'
+            ? `make ${
+                result.location?.path ?? 'the file'
+              } readable (valid syntax, UTF-8 text, under the size limit), then run again.`
+            : context.rules.get(result.id)?.fix.summary;
+        if (fix) {
+          lines.push(`      ${c.yellow('fix:')} ${fix}`);
         }
         lines.push(`      ${c.dim(`see ${docsLink(context, result.docs)}`)}`);
       }
