@@ -5,10 +5,12 @@ import { startGitlabLocal } from './startGitlabLocal';
 
 const usage = `Usage: gitlab-local [--port 7080] [--host 127.0.0.1] [--data-dir <dir>]
                     [--seed-dir <dir>] [--synthetic <count>] [--latency <ms>]
+                    [--external-url <url>]
 
 Starts a local GitLab (REST API v4 subset + git over HTTP) seeded with
 example repositories. Prints the URL and the admin token, then runs until
-interrupted.`;
+interrupted. Links in responses use the Host the client used, or
+--external-url when given.`;
 
 function positiveInteger(
   name: string,
@@ -29,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       'seed-dir': { type: 'string' },
+      'external-url': { type: 'string' },
       synthetic: { type: 'string' },
       latency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -48,6 +51,7 @@ export async function main(argv: string[]): Promise<void> {
       values['data-dir'] ?? path.join(os.tmpdir(), 'gitlab-local'),
     ),
     seedDir: values['seed-dir'],
+    externalUrl: values['external-url'],
     syntheticProjects: positiveInteger('synthetic', values.synthetic),
     faults: latencyMs ? { latencyMs } : undefined,
   });

@@ -63,6 +63,26 @@ describe('startGitlabLocal', () => {
     );
   });
 
+  it('uses a fixed external URL when given', async () => {
+    const gitlab = await startGitlabLocal({
+      dataDir,
+      externalUrl: 'https://gitlab.example.test/',
+    });
+    try {
+      expect(gitlab.url).toBe('https://gitlab.example.test');
+      expect(gitlab.listenUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const response = await fetch(
+        `${gitlab.listenUrl}/api/v4/projects/${encodeURIComponent(AI_GATEWAY)}`,
+        { headers: { 'PRIVATE-TOKEN': gitlab.token } },
+      );
+      expect((await response.json()).web_url).toBe(
+        `https://gitlab.example.test/${AI_GATEWAY}`,
+      );
+    } finally {
+      await gitlab.stop();
+    }
+  });
+
   it('stops listening on stop()', async () => {
     const gitlab = await startGitlabLocal({ dataDir });
     await gitlab.stop();

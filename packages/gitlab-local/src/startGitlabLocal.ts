@@ -34,6 +34,11 @@ export interface StartGitlabLocalOptions {
   dataDir: string;
   /** Folder with `manifest.yaml` and `repos/`; default the committed seed. */
   seedDir?: string;
+  /**
+   * Fixed base URL for links in responses (GitLab's `external_url`), e.g.
+   * when behind a proxy. Default: the Host the client used.
+   */
+  externalUrl?: string;
   /** Faults active from the first request; change later with setFaults. */
   faults?: Faults;
   /** Extra generated projects under `synthetic/` (repositories built lazily). */
@@ -44,8 +49,10 @@ export interface StartGitlabLocalOptions {
 
 /** @public */
 export interface GitlabLocal {
-  /** Web and git base URL, e.g. http://127.0.0.1:7080. */
+  /** Web and git base URL, e.g. http://127.0.0.1:7080 (or `externalUrl`). */
   url: string;
+  /** Where the server listens, which differs from `url` behind a proxy. */
+  listenUrl: string;
   /** REST base URL, `${url}/api/v4`. */
   apiUrl: string;
   /** The admin (root) token. */
@@ -97,6 +104,7 @@ export async function startGitlabLocal(
     router: createApiRouter(),
     faults,
     stats,
+    externalUrl: options.externalUrl?.replace(/\/+$/, ''),
     onError:
       options.onError ??
       (error => console.error('gitlab-local: request failed', error)),
@@ -117,13 +125,15 @@ export async function startGitlabLocal(
   });
   const { port } = server.address() as AddressInfo;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  const url = `http://${
+  const listenUrl = `http://${
     urlHost.includes(':') ? `[${urlHost}]` : urlHost
   }:${port}`;
+  const url = options.externalUrl?.replace(/\/+$/, '') ?? listenUrl;
   services.baseUrl = url;
 
   return {
     url,
+    listenUrl,
     apiUrl: `${url}/api/v4`,
     token: admin.tokens[0],
     tokens: Object.fromEntries(

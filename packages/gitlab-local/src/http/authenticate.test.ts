@@ -57,6 +57,22 @@ describe('API authentication', () => {
     expect(version).toMatchObject({ version: '17.9.0-ee', enterprise: true });
   });
 
+  it('builds URLs from the Host the client used', async () => {
+    const port = new URL(t.gitlab.url).port;
+    const viaLocalhost = await fetch(
+      `http://localhost:${port}/api/v4/projects/${encodeURIComponent(
+        AI_GATEWAY,
+      )}`,
+      { headers: { 'PRIVATE-TOKEN': t.gitlab.token } },
+    );
+    expect(await viaLocalhost.json()).toMatchObject({
+      web_url: `http://localhost:${port}/${AI_GATEWAY}`,
+      http_url_to_repo: `http://localhost:${port}/${AI_GATEWAY}.git`,
+    });
+    const viaIp = await t.api().Projects.show(AI_GATEWAY);
+    expect(viaIp.web_url).toBe(`${t.gitlab.url}/${AI_GATEWAY}`);
+  });
+
   it('answers unknown routes with 404 and wrong methods with 405', async () => {
     const headers = { 'PRIVATE-TOKEN': t.gitlab.token };
     const unknown = await get('/no/such/route', headers);

@@ -14,6 +14,12 @@ const API_PREFIX = '/api/v4';
 
 export interface RequestHandlerDeps {
   services: ApiServices;
+  /**
+   * Fixed external URL (GitLab's `external_url`). Without it, URLs in
+   * responses follow the request's Host header, so they match whatever host
+   * the client was configured with (`localhost:7080` or `127.0.0.1:7080`).
+   */
+  externalUrl?: string;
   router: Router;
   faults: FaultInjector;
   stats: RequestStats;
@@ -121,7 +127,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       : {};
     const input = { ...queryToObject(url.searchParams), ...body };
     const ctx = new ApiContext(
-      services,
+      { ...services, baseUrl: url.origin },
       user,
       method,
       url,
@@ -129,6 +135,16 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       input,
     );
     return sendResult(res, await match.route.handler(ctx));
+  }
+
+  function baseUrlFor(req: IncomingMessage): string {
+    if (deps.externalUrl) return deps.externalUrl;
+    const host = req.headers.host;
+    // Only plain host[:port] values; anything else could inject into links.
+    return host &&
+      /^[a-zA-Z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:.]+\](:\d+)?$/.test(host)
+      ? `http://${host}`
+      : services.baseUrl;
   }
 
   /** The stats key: method plus the route pattern (never raw ids). */
@@ -144,7 +160,7 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', services.baseUrl);
+    const url = new URL(req.url ?? '/', baseUrlFor(req));
     if (url.pathname.startsWith('/-/local/')) {
       try {
         const result = await handleControlRequest(
