@@ -148,6 +148,28 @@ describe('publish:gitlab against the local GitLab', () => {
     ).toEqual({ 201: 1 });
   });
 
+  it('publishes into a user namespace', async () => {
+    await fs.writeFile(path.join(workspacePath, 'README.md'), '# sandbox\n');
+    const { host, action } = createAction();
+    const { ctx, outputs } = context({
+      repoUrl: `${host}?owner=alex.maintainer&repo=sandbox`,
+      defaultBranch: 'main',
+    });
+    await action.handler(ctx as never);
+    const project = await t.api().Projects.show('alex.maintainer/sandbox');
+    expect(project.namespace).toMatchObject({
+      kind: 'user',
+      full_path: 'alex.maintainer',
+    });
+    expect(outputs).toMatchObject({ created: true, projectId: project.id });
+    expect(
+      await t.api().RepositoryFiles.showRaw(project.id, 'README.md', 'main'),
+    ).toBe('# sandbox\n');
+    expect(
+      t.gitlab.stats().routes['GET /api/v4/users/:id/projects'].count,
+    ).toBe(1);
+  });
+
   it('reports an existing project with skipExisting', async () => {
     const { host, action } = createAction();
     const { ctx, outputs } = context({
