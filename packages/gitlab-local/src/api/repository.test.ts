@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import {
   AI_GATEWAY,
   CLOUD_CONNECTOR,
@@ -208,6 +209,18 @@ describe('repository API', () => {
       .api()
       .Commits.all(AI_GATEWAY, { path: 'no/such/file' });
     expect(byPath).toEqual([]);
+  });
+
+  it('serves archives to gitbeaker', async () => {
+    const archive = (await t.api().Repositories.showArchive(AI_GATEWAY, {
+      sha: 'main',
+    })) as unknown as Blob;
+    const bytes = Buffer.from(await archive.arrayBuffer());
+    // gzip magic number, then a tar of the whole tree.
+    expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(bytes).toString('latin1')).toContain(
+      'ai_gateway/main.py',
+    );
   });
 
   it('downloads a tar.gz archive of a subfolder', async () => {
