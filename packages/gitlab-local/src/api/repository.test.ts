@@ -218,9 +218,7 @@ describe('repository API', () => {
     const bytes = Buffer.from(await archive.arrayBuffer());
     // gzip magic number, then a tar of the whole tree.
     expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
-    expect(gunzipSync(bytes).toString('latin1')).toContain(
-      'ai_gateway/main.py',
-    );
+    expect(gunzipSync(bytes).toString('latin1')).toContain('def create_app(');
   });
 
   it('downloads a tar.gz archive of a subfolder', async () => {
