@@ -128,6 +128,11 @@ describe('evaluateRepository on mutated real configuration files', () => {
           expect(report.score).toBeGreaterThanOrEqual(0);
           expect(report.score).toBeLessThanOrEqual(100);
           expect(report.counts.total).toBe(applicable.length);
+          expect(
+            report.results.filter(r =>
+              r.message.includes('failed unexpectedly'),
+            ),
+          ).toEqual([]);
         },
       ),
       { numRuns: 300, seed: 20261123 },
