@@ -9,3 +9,4 @@
 export { scaffolderModulePythonStewardship as default } from './module';
 export { createConformanceCheckAction } from './actions/conformanceCheck';
 export { createDeriveValuesAction } from './actions/deriveValues';
+export { createGitlabReviewSettingsAction } from './actions/gitlabReviewSettings';

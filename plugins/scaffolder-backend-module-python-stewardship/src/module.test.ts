@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import scaffolderModule from '.';
 
 describe('scaffolderModulePythonStewardship', () => {
-  it('registers the values and conformance actions with the scaffolder', async () => {
+  it('registers the values, conformance and review-settings actions with the scaffolder', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
@@ -15,6 +15,7 @@ describe('scaffolderModulePythonStewardship', () => {
     expect(ids).toEqual([
       'python-stewardship:values:derive',
       'python-stewardship:conformance:check',
+      'python-stewardship:gitlab:review-settings',
     ]);
   });
 });

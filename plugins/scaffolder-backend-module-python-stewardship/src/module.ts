@@ -1,11 +1,17 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createConformanceCheckAction } from './actions/conformanceCheck';
 import { createDeriveValuesAction } from './actions/deriveValues';
+import { createGitlabReviewSettingsAction } from './actions/gitlabReviewSettings';
 
 /**
- * Adds the python-stewardship scaffolder actions, which the Python templates
- * use as a conformance gate before publishing.
+ * Adds the python-stewardship scaffolder actions the Python templates use:
+ * parameter checks, the conformance gate before publishing, and the GitLab
+ * review settings after it.
  *
  * @public
  */
@@ -14,11 +20,17 @@ export const scaffolderModulePythonStewardship = createBackendModule({
   moduleId: 'python-stewardship',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
         scaffolder.addActions(
           createDeriveValuesAction(),
           createConformanceCheckAction(),
+          createGitlabReviewSettingsAction({
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
         );
       },
     });

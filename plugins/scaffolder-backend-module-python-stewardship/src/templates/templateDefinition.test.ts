@@ -60,12 +60,13 @@ describe.each(templateTypes)('python-%s template definition', type => {
     expect(template.spec.type).toBe(type);
   });
 
-  it('generates, checks, publishes and registers, in that order', () => {
+  it('generates, checks, publishes, sets up review and registers, in that order', () => {
     expect(template.spec.steps.map(step => step.action)).toEqual([
       'python-stewardship:values:derive',
       'fetch:template',
       'python-stewardship:conformance:check',
       'publish:gitlab',
+      'python-stewardship:gitlab:review-settings',
       'catalog:register',
     ]);
     const byAction = Object.fromEntries(
@@ -85,6 +86,10 @@ describe.each(templateTypes)('python-%s template definition', type => {
         allow_merge_on_skipped_pipeline: false,
       },
       branches: [{ name: 'main', protect: true }],
+    });
+    expect(byAction['python-stewardship:gitlab:review-settings']).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+      maintainers: '${{ parameters.maintainers }}',
     });
     expect(byAction['catalog:register'].catalogInfoPath).toBe(
       '/catalog-info.yaml',

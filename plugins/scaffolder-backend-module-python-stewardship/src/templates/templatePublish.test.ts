@@ -177,6 +177,18 @@ describe('Python templates published to the local GitLab', () => {
       expect(protectedBranches.map((b: { name: string }) => b.name)).toEqual([
         'main',
       ]);
+      const main = await gitlabApi(
+        `/projects/${project.id}/protected_branches/main`,
+      );
+      expect(main.code_owner_approval_required).toBe(true);
+      const approvals = await gitlabApi(`/projects/${project.id}/approvals`);
+      expect(approvals.merge_requests_author_approval).toBe(false);
+      const [rule] = await gitlabApi(`/projects/${project.id}/approval_rules`);
+      expect(rule).toMatchObject({ name: 'Maintainers', approvals_required: 1 });
+      expect(rule.users.map((u: { username: string }) => u.username)).toEqual([
+        'alex.maintainer',
+        'bea.reviewer',
+      ]);
       expect(addLocation).toHaveBeenCalledWith(
         {
           type: 'url',

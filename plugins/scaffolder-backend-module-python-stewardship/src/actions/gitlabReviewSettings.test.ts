@@ -1,0 +1,189 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ScmIntegrations } from '@backstage/integration';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import {
+  APPROVAL_RULE_NAME,
+  createGitlabReviewSettingsAction,
+} from './gitlabReviewSettings';
+
+/** Exercised against the local GitLab, which implements the approvals API. */
+describe('python-stewardship:gitlab:review-settings', () => {
+  let gitlab: GitlabLocal;
+  let dataDir: string;
+  let host: string;
+  let action: ReturnType<typeof createGitlabReviewSettingsAction>;
+
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(join(os.tmpdir(), 'review-settings-'));
+    gitlab = await startGitlabLocal({ dataDir });
+    host = new URL(gitlab.url).host;
+    const config = mockServices.rootConfig({
+      data: {
+        integrations: {
+          gitlab: [
+            {
+              host,
+              baseUrl: gitlab.url,
+              apiBaseUrl: gitlab.apiUrl,
+              token: gitlab.token,
+            },
+          ],
+        },
+      },
+    });
+    action = createGitlabReviewSettingsAction({
+      integrations: ScmIntegrations.fromConfig(config),
+    });
+  });
+
+  afterAll(async () => {
+    await gitlab?.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function api(method: string, path: string, body?: object) {
+    const response = await fetch(`${gitlab.apiUrl}${path}`, {
+      method,
+      headers: {
+        'PRIVATE-TOKEN': gitlab.token,
+        'Content-Type': 'application/json',
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    expect(response.ok).toBe(true);
+    return response.json();
+  }
+
+  /** A project as publish:gitlab leaves it: created, main protected. */
+  async function createProject(name: string) {
+    const group = await api('GET', '/groups/gitlab-org');
+    const project = await api('POST', '/projects', {
+      name,
+      path: name,
+      namespace_id: group.id,
+    });
+    await api('POST', `/projects/${project.id}/protected_branches`, {
+      name: 'main',
+    });
+    return project;
+  }
+
+  function contextFor(input: {
+    repoUrl: string;
+    maintainers: string[];
+    approvalsRequired?: number;
+  }) {
+    return createMockActionContext({ input });
+  }
+
+  it('forbids author approval, requires the maintainers and code owners', async () => {
+    const project = await createProject('review-settings-a');
+    const ctx = contextFor({
+      repoUrl: `${host}?owner=gitlab-org&repo=review-settings-a`,
+      maintainers: ['user:default/alex.maintainer', 'user:default/bea.reviewer'],
+    });
+
+    await action.handler(ctx);
+
+    const approvals = await api('GET', `/projects/${project.id}/approvals`);
+    expect(approvals.merge_requests_author_approval).toBe(false);
+    const rules = await api('GET', `/projects/${project.id}/approval_rules`);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({
+      name: APPROVAL_RULE_NAME,
+      approvals_required: 1,
+    });
+    expect(
+      rules[0].users.map((user: { username: string }) => user.username).sort(),
+    ).toEqual(['alex.maintainer', 'bea.reviewer']);
+    const main = await api(
+      'GET',
+      `/projects/${project.id}/protected_branches/main`,
+    );
+    expect(main.code_owner_approval_required).toBe(true);
+    expect(ctx.output).toHaveBeenCalledWith('approvalRuleId', rules[0].id);
+    expect(ctx.output).toHaveBeenCalledWith('approvers', [
+      'alex.maintainer',
+      'bea.reviewer',
+    ]);
+  });
+
+  it('updates its rule instead of adding a second one when run again', async () => {
+    const project = await createProject('review-settings-b');
+    const repoUrl = `${host}?owner=gitlab-org&repo=review-settings-b`;
+    await action.handler(
+      contextFor({ repoUrl, maintainers: ['user:default/alex.maintainer'] }),
+    );
+
+    await action.handler(
+      contextFor({
+        repoUrl,
+        maintainers: ['user:default/bea.reviewer'],
+        approvalsRequired: 2,
+      }),
+    );
+
+    const rules = await api('GET', `/projects/${project.id}/approval_rules`);
+    expect(rules).toHaveLength(1);
+    expect(rules[0].approvals_required).toBe(2);
+    expect(rules[0].users.map((u: { username: string }) => u.username)).toEqual(
+      ['bea.reviewer'],
+    );
+  });
+
+  it('leaves out maintainers without a GitLab account, and fails when none has one', async () => {
+    const project = await createProject('review-settings-c');
+    const repoUrl = `${host}?owner=gitlab-org&repo=review-settings-c`;
+    const ctx = contextFor({
+      repoUrl,
+      maintainers: ['user:default/alex.maintainer', 'user:default/nobody.here'],
+    });
+
+    await action.handler(ctx);
+
+    expect(ctx.output).toHaveBeenCalledWith('approvers', ['alex.maintainer']);
+    await expect(
+      action.handler(
+        contextFor({ repoUrl, maintainers: ['user:default/nobody.here'] }),
+      ),
+    ).rejects.toThrow(
+      `None of the maintainers (nobody.here) has an account on ${host}; the project has no approvers`,
+    );
+    const rules = await api('GET', `/projects/${project.id}/approval_rules`);
+    expect(rules[0].users).toHaveLength(1);
+  });
+
+  it('changes nothing in a dry run', async () => {
+    const project = await createProject('review-settings-d');
+    const ctx = {
+      // createMockActionContext takes no isDryRun option.
+      ...createMockActionContext({ input: {
+        repoUrl: `${host}?owner=gitlab-org&repo=review-settings-d`,
+        maintainers: ['user:default/alex.maintainer'],
+      } }),
+      isDryRun: true,
+    };
+
+    await action.handler(ctx);
+
+    expect(await api('GET', `/projects/${project.id}/approval_rules`)).toEqual(
+      [],
+    );
+    expect(ctx.output).toHaveBeenCalledWith('approvers', ['alex.maintainer']);
+  });
+
+  it('refuses a host the portal has no integration for', async () => {
+    await expect(
+      action.handler(
+        contextFor({
+          repoUrl: 'gitlab.elsewhere.example?owner=python&repo=x',
+          maintainers: ['user:default/alex.maintainer'],
+        }),
+      ),
+    ).rejects.toThrow(/gitlab\.elsewhere\.example/);
+  });
+});
