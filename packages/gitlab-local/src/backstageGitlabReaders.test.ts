@@ -1,7 +1,10 @@
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { GitlabDiscoveryEntityProvider } from '@backstage/plugin-catalog-backend-module-gitlab';
+import {
+  GitlabDiscoveryEntityProvider,
+  GitlabOrgDiscoveryEntityProvider,
+} from '@backstage/plugin-catalog-backend-module-gitlab';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +43,7 @@ describe("Backstage's GitLab readers against the local GitLab", () => {
         providers: {
           gitlab: {
             local: { host, group: 'gitlab-org', skipForkedRepos: true },
+            org: { host, group: 'gitlab-org', orgEnabled: true },
           },
         },
       },
@@ -124,5 +128,69 @@ describe("Backstage's GitLab readers against the local GitLab", () => {
       ]),
     );
     expect(tree.etag).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('ingests users and groups with the org provider (REST + GraphQL)', async () => {
+    const providers = GitlabOrgDiscoveryEntityProvider.fromConfig(config, {
+      logger: mockServices.logger.mock(),
+      schedule: { run: jest.fn() } as never,
+    });
+    expect(providers).toHaveLength(1);
+    const applyMutation = jest.fn();
+    await providers[0].connect({ applyMutation, refresh: jest.fn() });
+    t.gitlab.resetStats();
+    // refresh() is private in the org provider's types, but it is what the
+    // scheduled task runs; calling it avoids waiting for a schedule.
+    await (
+      providers[0] as unknown as { refresh(logger: unknown): Promise<void> }
+    ).refresh(mockServices.logger.mock());
+
+    const entities = applyMutation.mock.calls[0][0].entities.map(
+      (e: {
+        entity: {
+          kind: string;
+          metadata: { name: string };
+          spec: Record<string, unknown>;
+        };
+      }) => e.entity,
+    );
+    const users = entities.filter((e: { kind: string }) => e.kind === 'User');
+    expect(
+      users.map((u: { metadata: { name: string } }) => u.metadata.name),
+    ).toEqual(
+      expect.arrayContaining([
+        'alex.maintainer',
+        'bea.reviewer',
+        'eli.newcomer',
+      ]),
+    );
+    const alex = users.find(
+      (u: { metadata: { name: string } }) =>
+        u.metadata.name === 'alex.maintainer',
+    );
+    // Group membership comes from the GraphQL groupMembers query.
+    expect(alex.spec.memberOf.length).toBeGreaterThan(1);
+    const groups = entities.filter((e: { kind: string }) => e.kind === 'Group');
+    expect(groups.length).toBeGreaterThan(1);
+    expect(t.gitlab.stats().routes['POST /api/graphql'].count).toBeGreaterThan(
+      1,
+    );
+  });
+
+  it('answers unsupported GraphQL documents with a GraphQL error', async () => {
+    const response = await fetch(`${t.gitlab.url}/api/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        Authorization: `Bearer ${t.gitlab.token}`,
+      },
+      body: JSON.stringify({ query: '{ currentUser { username } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).errors[0].message).toMatch(/only answers/);
+    const anonymous = await fetch(`${t.gitlab.url}/api/graphql`, {
+      method: 'POST',
+    });
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControlRequest } from '../control/handleControlRequest';
+import { executeGraphqlQuery } from '../graphql/executeGraphqlQuery';
 import { ApiContext, ApiServices } from './ApiContext';
 import { authenticate } from './authenticate';
 import { FaultDecision, FaultInjector } from './faults';
@@ -11,6 +12,7 @@ import { RequestStats } from './RequestStats';
 import { ApiResult, Router } from './Router';
 
 const API_PREFIX = '/api/v4';
+const GRAPHQL_PATH = '/api/graphql';
 
 export interface RequestHandlerDeps {
   services: ApiServices;
@@ -147,12 +149,34 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       : services.baseUrl;
   }
 
+  async function handleGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+  ): Promise<number> {
+    const user = authenticate(services.store, req, url.searchParams);
+    if (!user) throw GitlabError.unauthorized();
+    if (method !== 'POST') {
+      throw new GitlabError(405, { error: '405 Method Not Allowed' });
+    }
+    const body = await readBodyParams(req);
+    const result = executeGraphqlQuery(
+      { ...services, baseUrl: url.origin },
+      user,
+      body,
+    );
+    sendJson(res, 200, result);
+    return 200;
+  }
+
   /** The stats key: method plus the route pattern (never raw ids). */
   function routeKey(method: string, url: URL): string {
     if (url.pathname.startsWith(`${API_PREFIX}/`)) {
       const match = router.match(method, url.pathname.slice(API_PREFIX.length));
       return `${method} ${API_PREFIX}${match?.route.pattern ?? ' (unmatched)'}`;
     }
+    if (url.pathname === GRAPHQL_PATH) return `${method} ${GRAPHQL_PATH}`;
     const git = parseGitPath(url.pathname);
     if (git) return `${method} /:namespace/:project.git/${git.service}`;
     return `${method} (unmatched)`;
@@ -199,6 +223,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       const git = parseGitPath(url.pathname);
       if (url.pathname.startsWith(`${API_PREFIX}/`)) {
         status = await handleApi(req, res, url, method);
+      } else if (url.pathname === GRAPHQL_PATH) {
+        status = await handleGraphql(req, res, url, method);
       } else if (git) {
         status = await handleGitRequest(
           services,
