@@ -105,6 +105,13 @@ describe('python-stewardship:gitlab:review-settings', () => {
       `/projects/${project.id}/protected_branches/main`,
     );
     expect(main.code_owner_approval_required).toBe(true);
+    const members = await api('GET', `/projects/${project.id}/members`);
+    expect(
+      members
+        .filter((m: { access_level: number }) => m.access_level === 40)
+        .map((m: { username: string }) => m.username)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['alex.maintainer', 'bea.reviewer']));
     expect(ctx.output).toHaveBeenCalledWith('approvalRuleId', rules[0].id);
     expect(ctx.output).toHaveBeenCalledWith('approvers', [
       'alex.maintainer',

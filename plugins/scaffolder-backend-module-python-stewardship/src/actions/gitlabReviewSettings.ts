@@ -6,6 +6,9 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { examples } from './gitlabReviewSettings.examples';
 
+/** GitLab's Maintainer role. */
+const MAINTAINER_ACCESS = 40;
+
 /** Name of the approval rule the action creates or updates. */
 export const APPROVAL_RULE_NAME = 'Maintainers';
 
@@ -15,10 +18,11 @@ function usernameOf(ref: string): string {
 }
 
 /**
- * Applies the merge request approval settings the handbook's review process
- * relies on and publish:gitlab cannot set: authors cannot approve their own
- * merge requests, one approval from the maintainers is required, and code
- * owners must approve changes to their paths on the default branch.
+ * Applies the merge request settings the handbook's review process relies on
+ * and publish:gitlab cannot set: the maintainers get the Maintainer role,
+ * authors cannot approve their own merge requests, one approval from the
+ * maintainers is required, and code owners must approve changes to their
+ * paths on the default branch.
  *
  * @public
  */
@@ -28,7 +32,7 @@ export function createGitlabReviewSettingsAction(options: {
   return createTemplateAction({
     id: 'python-stewardship:gitlab:review-settings',
     description:
-      "Configures a GitLab project's approvals for the Python review process: no author approval, an approval rule for the maintainers and code-owner approval on the protected default branch.",
+      "Configures a GitLab project for the Python review process: the maintainers become project Maintainers, authors cannot approve, an approval rule requires the maintainers and code owners must approve on the protected default branch.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -96,7 +100,12 @@ export function createGitlabReviewSettingsAction(options: {
       const project = `${apiBaseUrl}/projects/${encodeURIComponent(
         `${owner}/${repo}`,
       )}`;
-      const call = async (method: string, url: string, body?: object) => {
+      const call = async (
+        method: string,
+        url: string,
+        body?: object,
+        acceptedStatuses: number[] = [],
+      ) => {
         const response = await fetch(url, {
           method,
           headers: {
@@ -105,6 +114,9 @@ export function createGitlabReviewSettingsAction(options: {
           },
           body: body ? JSON.stringify(body) : undefined,
         });
+        if (acceptedStatuses.includes(response.status)) {
+          return undefined;
+        }
         if (!response.ok) {
           throw new Error(
             `GitLab answered ${response.status} to ${method} ${url}: ${await response.text()}`,
@@ -143,6 +155,17 @@ export function createGitlabReviewSettingsAction(options: {
       const approvalRuleId = await ctx.checkpoint({
         key: `python-stewardship.review-settings.${owner}/${repo}`,
         fn: async (): Promise<number> => {
+          // Maintainer role, so that they can merge and so that the
+          // generated CODEOWNERS (@@maintainer) makes them code owners.
+          // 409: already a member, for example through the group.
+          for (const userId of userIds) {
+            await call(
+              'POST',
+              `${project}/members`,
+              { user_id: userId, access_level: MAINTAINER_ACCESS },
+              [409],
+            );
+          }
           await call('POST', `${project}/approvals`, {
             merge_requests_author_approval: false,
           });
