@@ -181,6 +181,27 @@ describe.each(templateTypes)('python-%s template', type => {
     expect(parsed.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('pins Python 3.13 everywhere when asked, and still scores 100', async () => {
+    const newer = await dryRunTemplate(backend.server, type, {
+      ...values,
+      pythonVersion: '3.13',
+    });
+    expect(newer.status).toBe(200);
+    const rendered = workspaceFiles(newer);
+    expect(rendered['.tool-versions']).toBe('python 3.13.9\npoetry 2.1.2\n');
+    expect(yaml.parse(rendered['.gitlab-ci.yml']).default.image).toBe(
+      'python:3.13.9-slim',
+    );
+    const pyproject = parseToml(rendered['pyproject.toml']) as any;
+    expect(pyproject.tool.mypy.python_version).toBe('3.13');
+    expect(pyproject.tool.ruff['target-version']).toBe('py313');
+    const report = evaluateRepository(createMemorySnapshot(rendered));
+    expect({ score: report.score, level: report.level }).toEqual({
+      score: 100,
+      level: 'gold',
+    });
+  });
+
   it('is classified from its files, without any hint', () => {
     const classification = classifyRepository(createMemorySnapshot(files));
     expect(classification).toMatchObject({ type, source: 'detected' });
