@@ -58,17 +58,19 @@ describe('python-stewardship:gitlab:review-settings', () => {
     return response.json();
   }
 
-  /** A project as publish:gitlab leaves it: created, main protected. */
-  async function createProject(name: string) {
+  /** A project as publish:gitlab leaves it, with main protected or not. */
+  async function createProject(name: string, { protectMain = true } = {}) {
     const group = await api('GET', '/groups/gitlab-org');
     const project = await api('POST', '/projects', {
       name,
       path: name,
       namespace_id: group.id,
     });
-    await api('POST', `/projects/${project.id}/protected_branches`, {
-      name: 'main',
-    });
+    if (protectMain) {
+      await api('POST', `/projects/${project.id}/protected_branches`, {
+        name: 'main',
+      });
+    }
     return project;
   }
 
@@ -162,6 +164,30 @@ describe('python-stewardship:gitlab:review-settings', () => {
     );
     const rules = await api('GET', `/projects/${project.id}/approval_rules`);
     expect(rules[0].users).toHaveLength(1);
+  });
+
+  it('protects the default branch when GitLab did not', async () => {
+    const project = await createProject('review-settings-e', {
+      protectMain: false,
+    });
+
+    await action.handler(
+      contextFor({
+        repoUrl: `${host}?owner=gitlab-org&repo=review-settings-e`,
+        maintainers: ['user:default/alex.maintainer'],
+      }),
+    );
+
+    const branches = await api(
+      'GET',
+      `/projects/${project.id}/protected_branches`,
+    );
+    expect(branches).toEqual([
+      expect.objectContaining({
+        name: 'main',
+        code_owner_approval_required: true,
+      }),
+    ]);
   });
 
   it('changes nothing in a dry run', async () => {

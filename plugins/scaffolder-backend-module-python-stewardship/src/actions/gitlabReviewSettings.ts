@@ -58,7 +58,7 @@ export function createGitlabReviewSettingsAction(options: {
           z
             .string({
               description:
-                'Protected branch that requires code-owner approval; default main',
+                'Branch to protect and require code-owner approval on; default main',
             })
             .optional(),
       },
@@ -182,11 +182,25 @@ export function createGitlabReviewSettingsAction(options: {
           const saved = existing
             ? await call('PUT', `${project}/approval_rules/${existing.id}`, rule)
             : await call('POST', `${project}/approval_rules`, rule);
+          // GitLab usually protects the default branch on the first push
+          // (instance setting); protect it here when it did not.
+          const protectedBranch = `${project}/protected_branches/${encodeURIComponent(
+            branch,
+          )}`;
+          const alreadyProtected = await call(
+            'GET',
+            protectedBranch,
+            undefined,
+            [404],
+          );
+          if (!alreadyProtected) {
+            await call('POST', `${project}/protected_branches`, {
+              name: branch,
+            });
+          }
           await call(
             'PATCH',
-            `${project}/protected_branches/${encodeURIComponent(
-              branch,
-            )}?code_owner_approval_required=true`,
+            `${protectedBranch}?code_owner_approval_required=true`,
           );
           return saved.id;
         },

@@ -85,8 +85,8 @@ describe.each(templateTypes)('python-%s template definition', type => {
         only_allow_merge_if_all_discussions_are_resolved: true,
         allow_merge_on_skipped_pipeline: false,
       },
-      branches: [{ name: 'main', protect: true }],
     });
+    expect(byAction['publish:gitlab'].branches).toBeUndefined();
     expect(byAction['python-stewardship:gitlab:review-settings']).toEqual({
       repoUrl: '${{ parameters.repoUrl }}',
       maintainers: '${{ parameters.maintainers }}',
