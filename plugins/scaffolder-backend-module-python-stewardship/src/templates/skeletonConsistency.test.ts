@@ -67,11 +67,13 @@ describe('Python template skeletons', () => {
         location.rules?.some((rule: any) => rule.allow?.includes('Template')),
     );
     expect(templateLocations).toEqual(
+      expect.arrayContaining(
       ['service', 'utility', 'library'].map(type => ({
         type: 'file',
         target: `../../templates/python-${type}/template.yaml`,
         rules: [{ allow: ['Template'] }],
       })),
+      ),
     );
   });
 });
