@@ -12,6 +12,10 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Scaffolder, with the official GitLab actions (publish:gitlab and friends).
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+// Our actions: derive template values, the conformance gate, GitLab review settings.
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-python-stewardship'),
+);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );

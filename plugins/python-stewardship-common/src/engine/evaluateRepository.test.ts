@@ -33,6 +33,32 @@ describe('evaluateRepository', () => {
     expect(report.counts.total).toBe(report.results.length);
   });
 
+  it('judges the checks built on an exempt prerequisite instead of skipping them', () => {
+    const files = library();
+    delete files['poetry.lock'];
+    const pyproject = new TextDecoder().decode(files['pyproject.toml']);
+    const exemptPyproject = (reason: string) =>
+      `${pyproject}\n[tool.python-stewardship.ignore]\nPYG-003 = "${reason}"\n`;
+    const report = evaluateRepository(
+      createMemorySnapshot({
+        ...files,
+        'pyproject.toml': exemptPyproject(
+          'lockfile is created by the first pipeline',
+        ),
+      }),
+    );
+    const byId = new Map(report.results.map(r => [r.id, r]));
+    expect(byId.get('PYG-003')).toMatchObject({
+      status: 'exempt',
+      message: 'lockfile is created by the first pipeline',
+    });
+    // PYG-042 requires PYG-003; the waiver does not hide the CI check.
+    expect(byId.get('PYG-042')).toMatchObject({
+      status: 'pass',
+      blockedBy: [],
+    });
+  });
+
   it('reports a binary pyproject.toml and an oversized CI file as errors, not crashes', () => {
     const files: Record<string, string | Uint8Array> = library();
     files['pyproject.toml'] = new Uint8Array([

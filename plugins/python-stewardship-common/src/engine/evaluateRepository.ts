@@ -146,10 +146,12 @@ function runCheck(
   if (exemption !== undefined) {
     return { ...base, status: 'exempt', message: exemption };
   }
-  // A prerequisite that is not applicable or not selected does not block.
+  // A prerequisite that is not applicable or not selected does not block,
+  // and neither does an exempt one: the team waived that rule, not the ones
+  // built on it, which are judged on their own merits.
   const blockedBy = check.requires.filter(id => {
     const status = statusById.get(id);
-    return status !== undefined && status !== 'pass';
+    return status !== undefined && status !== 'pass' && status !== 'exempt';
   });
   if (blockedBy.length) {
     return {

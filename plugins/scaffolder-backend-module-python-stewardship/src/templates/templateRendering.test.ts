@@ -21,7 +21,7 @@ import { sampleValues, templateTypes } from './__testUtils__/pythonTemplates';
 jest.setTimeout(60_000);
 
 /** The only checks a fresh codebase may opt out of, and why. */
-const EXPECTED_EXEMPTIONS = ['PYG-003', 'PYG-042'];
+const EXPECTED_EXEMPTIONS = ['PYG-003'];
 
 /** What differs between the three types, so each test runs the same assertions. */
 function expectations(name: string, packageName: string) {
