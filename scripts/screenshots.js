@@ -16,15 +16,26 @@ const shots = [
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 900 },
+  });
   for (const shot of shots) {
     await page.goto(base + shot.url);
     // Each full page load asks for sign-in again on the dev server.
     const enter = page.getByRole('button', { name: 'Enter' });
-    await enter.waitFor({ timeout: 5000 }).then(() => enter.click(), () => {});
+    await enter.waitFor({ timeout: 5000 }).then(
+      () => enter.click(),
+      () => {},
+    );
     await enter.waitFor({ state: 'detached', timeout: 30000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(3000);

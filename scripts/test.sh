@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./portal test: lint, type check, unit and integration tests, end-to-end tests.
 # Runs every stage even when one fails, then prints one line "N passed, N failed"
-# that sums every suite: lint and the type check count one each, jest counts
+# that sums every suite: lint, formatting, the type check and the app build count one each, jest counts
 # each test. Exit status is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,6 +30,10 @@ fi
 stage "lint"
 yarn backstage-cli repo lint
 record lint $?
+
+stage "formatting (prettier)"
+yarn prettier --check .
+record prettier $?
 
 stage "type check"
 yarn tsc --noEmit false --incremental false

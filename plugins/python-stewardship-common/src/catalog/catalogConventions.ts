@@ -11,7 +11,8 @@
 export const ANNOTATION_MAINTAINERS = 'python-stewardship.io/maintainers';
 
 /** Overrides the classifier: `service`, `utility` or `library`. */
-export const ANNOTATION_REPOSITORY_TYPE = 'python-stewardship.io/repository-type';
+export const ANNOTATION_REPOSITORY_TYPE =
+  'python-stewardship.io/repository-type';
 
 /** Path of the GitLab project (same key the community GitLab plugins read). */
 export const ANNOTATION_GITLAB_PROJECT_SLUG = 'gitlab.com/project-slug';

@@ -7,7 +7,9 @@ import { createConformanceCheckAction } from './conformanceCheck';
 import { examples } from './conformanceCheck.examples';
 
 const FIXTURES = join(
-  dirname(require.resolve('@internal/plugin-python-stewardship-common/package.json')),
+  dirname(
+    require.resolve('@internal/plugin-python-stewardship-common/package.json'),
+  ),
   'fixtures/repos',
 );
 
@@ -22,7 +24,10 @@ describe('python-stewardship:conformance:check examples', () => {
       recursive: true,
     });
     const input = yaml.parse(examples[0].example).steps[0].input;
-    const ctx = createMockActionContext({ input, workspacePath: workspace.path });
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: workspace.path,
+    });
 
     await action.handler(ctx);
 
@@ -37,7 +42,10 @@ describe('python-stewardship:conformance:check examples', () => {
       { recursive: true },
     );
     const input = yaml.parse(examples[1].example).steps[0].input;
-    const ctx = createMockActionContext({ input, workspacePath: workspace.path });
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: workspace.path,
+    });
 
     await action.handler(ctx);
 

@@ -6,7 +6,9 @@ import { createConformanceCheckAction } from './conformanceCheck';
 
 /** The rule pack's own fixture repositories, copied into the workspace. */
 const FIXTURES = join(
-  dirname(require.resolve('@internal/plugin-python-stewardship-common/package.json')),
+  dirname(
+    require.resolve('@internal/plugin-python-stewardship-common/package.json'),
+  ),
   'fixtures/repos',
 );
 
@@ -50,7 +52,9 @@ describe('python-stewardship:conformance:check', () => {
     await expect(run).rejects.toThrow(
       /^Python conformance score \d+ is below the minimum of 100\. Failing checks: /,
     );
-    await expect(run).rejects.toThrow(/PYG-020 GitLab CI runs lint and test jobs \(fail\)/);
+    await expect(run).rejects.toThrow(
+      /PYG-020 GitLab CI runs lint and test jobs \(fail\)/,
+    );
     const failures = (ctx.output as jest.Mock).mock.calls.find(
       ([name]) => name === 'failures',
     )?.[1];

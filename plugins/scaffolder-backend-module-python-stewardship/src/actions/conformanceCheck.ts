@@ -112,7 +112,9 @@ export function createConformanceCheckAction() {
         ctx.logger.warn(warning);
       }
       ctx.logger.info(
-        `Python conformance: ${report.repositoryType}, score ${report.score}, level ${report.level ?? 'none'}`,
+        `Python conformance: ${report.repositoryType}, score ${
+          report.score
+        }, level ${report.level ?? 'none'}`,
       );
       ctx.output('score', report.score);
       ctx.output('level', report.level);

@@ -10,7 +10,10 @@ describe('python-stewardship:values:derive examples', () => {
 
     await createDeriveValuesAction().handler(ctx);
 
-    expect(ctx.output).toHaveBeenCalledWith('distributionName', 'gitlab-prompt-eval');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'distributionName',
+      'gitlab-prompt-eval',
+    );
     expect(ctx.output).toHaveBeenCalledWith('packageName', 'prompt_eval');
   });
 });

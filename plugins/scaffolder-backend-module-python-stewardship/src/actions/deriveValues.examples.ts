@@ -14,7 +14,8 @@ export const examples: TemplateExample[] = [
           input: {
             type: 'utility',
             name: 'prompt-eval',
-            description: 'Runs prompt evaluation datasets from the command line',
+            description:
+              'Runs prompt evaluation datasets from the command line',
             owner: 'group:default/model-validation',
             maintainers: ['user:default/alex.maintainer'],
             pythonVersion: '3.12',

@@ -42,7 +42,11 @@ describe('python-stewardship:values:derive', () => {
   });
 
   it('keeps the plain name for services, which are not published to PyPI', async () => {
-    const output = await run({ ...valid, type: 'service', name: 'gitlab-relay' });
+    const output = await run({
+      ...valid,
+      type: 'service',
+      name: 'gitlab-relay',
+    });
     expect(output.distributionName).toBe('gitlab-relay');
     expect(output.packageName).toBe('gitlab_relay');
   });
@@ -62,8 +66,16 @@ describe('python-stewardship:values:derive', () => {
     ['name', { name: 'x' }, 'name must be 2 to 63 lowercase letters'],
     ['name', { name: 'class' }, 'name is a Python keyword'],
     ['name', { name: 'gitlab-eval' }, 'name must not start with "gitlab-"'],
-    ['description', { description: 'short' }, 'description must be at least 10'],
-    ['owner', { owner: 'user:default/alex' }, 'owner must be a group entity ref'],
+    [
+      'description',
+      { description: 'short' },
+      'description must be at least 10',
+    ],
+    [
+      'owner',
+      { owner: 'user:default/alex' },
+      'owner must be a group entity ref',
+    ],
     ['maintainers', { maintainers: [] }, 'maintainers must name at least one'],
     [
       'maintainers',
@@ -75,12 +87,19 @@ describe('python-stewardship:values:derive', () => {
       { maintainers: ['user:default/a', 'user:default/a'] },
       'maintainers must not name the same person twice',
     ],
-    ['pythonVersion', { pythonVersion: '3.11' }, 'pythonVersion must be one of 3.12, 3.13'],
-  ])('rejects a bad %s with a message naming it', async (_field, change, message) => {
-    await expect(run({ ...valid, ...change })).rejects.toThrow(
-      `Invalid template values: ${message}`,
-    );
-  });
+    [
+      'pythonVersion',
+      { pythonVersion: '3.11' },
+      'pythonVersion must be one of 3.12, 3.13',
+    ],
+  ])(
+    'rejects a bad %s with a message naming it',
+    async (_field, change, message) => {
+      await expect(run({ ...valid, ...change })).rejects.toThrow(
+        `Invalid template values: ${message}`,
+      );
+    },
+  );
 
   it('accepts a GitLab project named like the codebase', async () => {
     const output = await run({

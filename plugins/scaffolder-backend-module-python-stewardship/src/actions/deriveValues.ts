@@ -56,11 +56,13 @@ export function createDeriveValuesAction() {
         ruffTarget: z => z.string({ description: 'e.g. py312' }),
         pythonDocstring: z =>
           z.string({
-            description: 'The description as a wrapped Python docstring literal',
+            description:
+              'The description as a wrapped Python docstring literal',
           }),
         pythonMatrix: z =>
           z.string({
-            description: 'Supported minors from pythonVersion up, e.g. ["3.12", "3.13"]',
+            description:
+              'Supported minors from pythonVersion up, e.g. ["3.12", "3.13"]',
           }),
       },
     },

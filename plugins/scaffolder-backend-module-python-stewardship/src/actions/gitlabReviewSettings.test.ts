@@ -86,7 +86,10 @@ describe('python-stewardship:gitlab:review-settings', () => {
     const project = await createProject('review-settings-a');
     const ctx = contextFor({
       repoUrl: `${host}?owner=gitlab-org&repo=review-settings-a`,
-      maintainers: ['user:default/alex.maintainer', 'user:default/bea.reviewer'],
+      maintainers: [
+        'user:default/alex.maintainer',
+        'user:default/bea.reviewer',
+      ],
     });
 
     await action.handler(ctx);
@@ -194,10 +197,12 @@ describe('python-stewardship:gitlab:review-settings', () => {
     const project = await createProject('review-settings-d');
     const ctx = {
       // createMockActionContext takes no isDryRun option.
-      ...createMockActionContext({ input: {
-        repoUrl: `${host}?owner=gitlab-org&repo=review-settings-d`,
-        maintainers: ['user:default/alex.maintainer'],
-      } }),
+      ...createMockActionContext({
+        input: {
+          repoUrl: `${host}?owner=gitlab-org&repo=review-settings-d`,
+          maintainers: ['user:default/alex.maintainer'],
+        },
+      }),
       isDryRun: true,
     };
 

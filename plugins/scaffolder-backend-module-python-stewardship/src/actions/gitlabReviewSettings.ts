@@ -32,7 +32,7 @@ export function createGitlabReviewSettingsAction(options: {
   return createTemplateAction({
     id: 'python-stewardship:gitlab:review-settings',
     description:
-      "Configures a GitLab project for the Python review process: the maintainers become project Maintainers, authors cannot approve, an approval rule requires the maintainers and code owners must approve on the protected default branch.",
+      'Configures a GitLab project for the Python review process: the maintainers become project Maintainers, authors cannot approve, an approval rule requires the maintainers and code owners must approve on the protected default branch.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -50,7 +50,9 @@ export function createGitlabReviewSettingsAction(options: {
             .min(1),
         approvalsRequired: z =>
           z
-            .number({ description: 'Approvals a merge request needs; default 1' })
+            .number({
+              description: 'Approvals a merge request needs; default 1',
+            })
             .int()
             .min(1)
             .optional(),
@@ -119,7 +121,9 @@ export function createGitlabReviewSettingsAction(options: {
         }
         if (!response.ok) {
           throw new Error(
-            `GitLab answered ${response.status} to ${method} ${url}: ${await response.text()}`,
+            `GitLab answered ${
+              response.status
+            } to ${method} ${url}: ${await response.text()}`,
           );
         }
         return response.json();
@@ -180,7 +184,11 @@ export function createGitlabReviewSettingsAction(options: {
             user_ids: userIds,
           };
           const saved = existing
-            ? await call('PUT', `${project}/approval_rules/${existing.id}`, rule)
+            ? await call(
+                'PUT',
+                `${project}/approval_rules/${existing.id}`,
+                rule,
+              )
             : await call('POST', `${project}/approval_rules`, rule);
           // GitLab usually protects the default branch on the first push
           // (instance setting); protect it here when it did not.

@@ -115,9 +115,9 @@ export const templateValuesSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['repoUrl'],
-        message: `must name the GitLab project "${values.name}" (the name field), not "${
-          repo ?? ''
-        }"`,
+        message: `must name the GitLab project "${
+          values.name
+        }" (the name field), not "${repo ?? ''}"`,
       });
     }
     // The distribution is gitlab-<name>; gitlab-gitlab-… helps nobody.

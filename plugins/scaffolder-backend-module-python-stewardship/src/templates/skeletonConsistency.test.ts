@@ -50,7 +50,10 @@ describe('Python template skeletons', () => {
 
   it('ship service-only files only in the service', () => {
     for (const path of ['Dockerfile', '.dockerignore', '.runway/runway.yml']) {
-      expect({ path, service: path in service }).toEqual({ path, service: true });
+      expect({ path, service: path in service }).toEqual({
+        path,
+        service: true,
+      });
       expect({ path, others: path in utility || path in library }).toEqual({
         path,
         others: false,
@@ -62,17 +65,16 @@ describe('Python template skeletons', () => {
     const config = yaml.parse(
       readFileSync(join(TEMPLATES_ROOT, '../app-config.yaml'), 'utf8'),
     );
-    const templateLocations = config.catalog.locations.filter(
-      (location: any) =>
-        location.rules?.some((rule: any) => rule.allow?.includes('Template')),
+    const templateLocations = config.catalog.locations.filter((location: any) =>
+      location.rules?.some((rule: any) => rule.allow?.includes('Template')),
     );
     expect(templateLocations).toEqual(
       expect.arrayContaining(
-      ['service', 'utility', 'library'].map(type => ({
-        type: 'file',
-        target: `../../templates/python-${type}/template.yaml`,
-        rules: [{ allow: ['Template'] }],
-      })),
+        ['service', 'utility', 'library'].map(type => ({
+          type: 'file',
+          target: `../../templates/python-${type}/template.yaml`,
+          rules: [{ allow: ['Template'] }],
+        })),
       ),
     );
   });

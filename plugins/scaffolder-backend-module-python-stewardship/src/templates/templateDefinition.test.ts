@@ -17,7 +17,9 @@ function integratedGitlabHosts(): string[] {
   const config = yaml.parse(
     readFileSync(join(TEMPLATES_ROOT, '../app-config.yaml'), 'utf8'),
   );
-  return config.integrations.gitlab.map((entry: { host: string }) => entry.host);
+  return config.integrations.gitlab.map(
+    (entry: { host: string }) => entry.host,
+  );
 }
 
 /**
@@ -33,7 +35,9 @@ function parameterValidator(type: (typeof templateTypes)[number]) {
       validate(values)
         ? []
         : (validate.errors ?? []).map(error =>
-            `${error.instancePath} ${error.params.missingProperty ?? ''}`.trim(),
+            `${error.instancePath} ${
+              error.params.missingProperty ?? ''
+            }`.trim(),
           ),
     );
 }
@@ -96,7 +100,10 @@ describe.each(templateTypes)('python-%s template definition', type => {
     );
     expect(template.spec.output).toEqual({
       links: [
-        { title: 'GitLab project', url: "${{ steps['publish'].output.remoteUrl }}" },
+        {
+          title: 'GitLab project',
+          url: "${{ steps['publish'].output.remoteUrl }}",
+        },
         {
           title: 'Open in catalog',
           icon: 'catalog',
@@ -140,22 +147,42 @@ describe.each(templateTypes)('python-%s template definition', type => {
     ['a short description', { description: 'too short' }, '/description'],
     ['a user as owner', { owner: 'user:default/alex.maintainer' }, '/owner'],
     ['no maintainers', { maintainers: [] }, '/maintainers'],
-    ['a group as maintainer', { maintainers: ['group:default/python-maintainers'] }, '/maintainers/0'],
-    ['the same maintainer twice', { maintainers: ['user:default/a', 'user:default/a'] }, '/maintainers'],
+    [
+      'a group as maintainer',
+      { maintainers: ['group:default/python-maintainers'] },
+      '/maintainers/0',
+    ],
+    [
+      'the same maintainer twice',
+      { maintainers: ['user:default/a', 'user:default/a'] },
+      '/maintainers',
+    ],
     ['Python 3.11', { pythonVersion: '3.11' }, '/pythonVersion'],
     ['a missing name', { name: undefined }, 'name'],
   ])('rejects %s, naming the field', (_case, change, field) => {
     expect(validate({ ...valid, ...change })).toEqual([field]);
   });
 
-  it(`${type === 'service' ? 'accepts' : 'rejects'} a name starting with gitlab-`, () => {
+  it(`${
+    type === 'service' ? 'accepts' : 'rejects'
+  } a name starting with gitlab-`, () => {
     expect(validate({ ...valid, name: 'gitlab-relay' })).toEqual(
       type === 'service' ? [] : ['/name'],
     );
   });
 
   it('agrees with the values action on which names are valid', () => {
-    const names = ['ok-name', 'a1', 'A', 'if', 'with', 'gitlab-x', 'x-', 'b'.repeat(63), 'b'.repeat(64)];
+    const names = [
+      'ok-name',
+      'a1',
+      'A',
+      'if',
+      'with',
+      'gitlab-x',
+      'x-',
+      'b'.repeat(63),
+      'b'.repeat(64),
+    ];
     for (const name of names) {
       const formAccepts = validate({ ...valid, name }).length === 0;
       let actionAccepts = true;

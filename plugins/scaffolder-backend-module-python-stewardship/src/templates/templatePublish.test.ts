@@ -184,7 +184,10 @@ describe('Python templates published to the local GitLab', () => {
       const approvals = await gitlabApi(`/projects/${project.id}/approvals`);
       expect(approvals.merge_requests_author_approval).toBe(false);
       const [rule] = await gitlabApi(`/projects/${project.id}/approval_rules`);
-      expect(rule).toMatchObject({ name: 'Maintainers', approvals_required: 1 });
+      expect(rule).toMatchObject({
+        name: 'Maintainers',
+        approvals_required: 1,
+      });
       expect(rule.users.map((u: { username: string }) => u.username)).toEqual([
         'alex.maintainer',
         'bea.reviewer',
@@ -192,7 +195,9 @@ describe('Python templates published to the local GitLab', () => {
       expect(addLocation).toHaveBeenCalledWith(
         {
           type: 'url',
-          target: expect.stringContaining(`${slug}/-/blob/main/catalog-info.yaml`),
+          target: expect.stringContaining(
+            `${slug}/-/blob/main/catalog-info.yaml`,
+          ),
         },
         expect.anything(),
       );
@@ -204,9 +209,9 @@ describe('Python templates published to the local GitLab', () => {
       const files: Record<string, string> = {};
       for (const entry of tree.filter(e => e.type === 'blob')) {
         const response = await fetch(
-          `${gitlab.apiUrl}/projects/${project.id}/repository/files/${encodeURIComponent(
-            entry.path,
-          )}/raw?ref=main`,
+          `${gitlab.apiUrl}/projects/${
+            project.id
+          }/repository/files/${encodeURIComponent(entry.path)}/raw?ref=main`,
           { headers: { 'PRIVATE-TOKEN': gitlab.token } },
         );
         files[entry.path] = await response.text();

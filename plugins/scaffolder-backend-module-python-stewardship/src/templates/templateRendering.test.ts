@@ -162,9 +162,9 @@ describe.each(templateTypes)('python-%s template', type => {
     expect(docstring.split('\n')[0]).toBe(
       `Sample ${type} from the template tests, with \\"quoted\\" words, a \\\\`,
     );
-    expect(docstring.replace(/\\(.)/g, '$1').split(/\s+/).join(' ').trim()).toBe(
-      values.description,
-    );
+    expect(
+      docstring.replace(/\\(.)/g, '$1').split(/\s+/).join(' ').trim(),
+    ).toBe(values.description);
   });
 
   it('renders YAML, JSON and TOML files that parse', () => {
@@ -230,9 +230,7 @@ describe.each(templateTypes)('python-%s template', type => {
       `--cov=${packageName}`,
     );
     expect(ci['tests:unit'].parallel).toEqual(expected.testMatrix);
-    expect(ci[expected.deliveryJob].script).toContain(
-      expected.deliveryCommand,
-    );
+    expect(ci[expected.deliveryJob].script).toContain(expected.deliveryCommand);
   });
 
   it('renders a catalog-info.yaml the catalog accepts, with the portal conventions', async () => {

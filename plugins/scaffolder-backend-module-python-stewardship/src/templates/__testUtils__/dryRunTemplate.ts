@@ -53,7 +53,9 @@ export interface DryRunResult {
   body: {
     errors?: Array<{ property: string; message: string }>;
     error?: { message: string };
-    log?: Array<{ body: { message: string; stepId?: string; status?: string } }>;
+    log?: Array<{
+      body: { message: string; stepId?: string; status?: string };
+    }>;
     directoryContents?: DryRunFile[];
     output?: Record<string, unknown>;
   };
