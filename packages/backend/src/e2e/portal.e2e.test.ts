@@ -128,6 +128,23 @@ describe('the portal in Chromium', () => {
       expect(
         fs.statSync(path.join(screenshots, 'ai-gateway-entity.png')).size,
       ).toBeGreaterThan(10_000);
+
+      // The maintainer's own page lists what they maintain (maintainerOf).
+      await page
+        .getByRole('link', { name: /Alex Maintainer|alex\.maintainer/ })
+        .first()
+        .click();
+      const maintainerOf = page.locator('.MuiCard-root', {
+        hasText: 'Maintainer of',
+      });
+      await maintainerOf.getByRole('link', { name: 'AI Gateway' }).waitFor();
+      await maintainerOf
+        .getByRole('link', { name: 'Duo Workflow Service' })
+        .waitFor();
+      await page.screenshot({
+        path: path.join(screenshots, 'maintainer-user-page.png'),
+        fullPage: true,
+      });
     }));
 
   it('opens the rule catalog from the sidebar and follows a check to its handbook section', () =>
