@@ -8,6 +8,15 @@
 
 export * from './catalog/catalogConventions';
 export { handbookContent } from './handbook/handbookContent.generated';
+export { handbookPageList } from './handbook/handbookPages';
+export type {
+  HandbookPageId,
+  HandbookPageInfo,
+} from './handbook/handbookPages';
+export { extractHeadings, markdownLines } from './handbook/markdownHeadings';
+export type { MarkdownHeading } from './handbook/markdownHeadings';
+export { createSlugger, slugify } from './handbook/slugify';
+export type { HeadingSlugger } from './handbook/slugify';
 export type { RepositorySnapshot } from './snapshot/RepositorySnapshot';
 export {
   SnapshotReadError,

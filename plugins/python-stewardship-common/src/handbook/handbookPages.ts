@@ -1,4 +1,4 @@
-import type { HandbookPage } from '../checks/types';
+import { handbookPages, type HandbookPage } from '../checks/types';
 
 /**
  * Id of a handbook page: its file name without `.md`. `index` is the
@@ -21,33 +21,24 @@ export interface HandbookPageInfo {
   file: `${HandbookPageId}.md`;
 }
 
+// The page ids and their order come from `handbookPages` (the pages checks
+// may link to); only the overview and the titles are added here.
+const titles: Record<HandbookPageId, string> = {
+  index: 'Python Guidelines Handbook',
+  'python-for-non-python-developers': 'Python for non-Python developers',
+  'creating-a-codebase': 'Creating a codebase',
+  'development-guidelines': 'Development guidelines',
+  'code-review-and-maintainership': 'Code review and maintainership',
+  deployment: 'Deployment',
+};
+
 /**
- * The handbook's pages in reading order: the order of the TechDocs navigation
- * (`mkdocs.yml`) and of the portal's handbook page.
+ * The handbook's pages in reading order: the overview, then `handbookPages`.
+ * This is the order of the TechDocs navigation (`mkdocs.yml`) and of the
+ * portal's handbook page.
  *
  * @public
  */
-export const handbookPageList: readonly HandbookPageInfo[] = [
-  { id: 'index', title: 'Python Guidelines Handbook', file: 'index.md' },
-  {
-    id: 'python-for-non-python-developers',
-    title: 'Python for non-Python developers',
-    file: 'python-for-non-python-developers.md',
-  },
-  {
-    id: 'creating-a-codebase',
-    title: 'Creating a codebase',
-    file: 'creating-a-codebase.md',
-  },
-  {
-    id: 'development-guidelines',
-    title: 'Development guidelines',
-    file: 'development-guidelines.md',
-  },
-  {
-    id: 'code-review-and-maintainership',
-    title: 'Code review and maintainership',
-    file: 'code-review-and-maintainership.md',
-  },
-  { id: 'deployment', title: 'Deployment', file: 'deployment.md' },
-];
+export const handbookPageList: readonly HandbookPageInfo[] = (
+  ['index', ...handbookPages] as const
+).map((id): HandbookPageInfo => ({ id, title: titles[id], file: `${id}.md` }));

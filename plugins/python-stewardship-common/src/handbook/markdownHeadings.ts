@@ -20,15 +20,19 @@ export interface MarkdownHeading {
 const FENCE = /^(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 
-/** The text GitHub renders for a heading's inline markdown. */
+/**
+ * The text GitHub renders for a heading's inline markdown. Emphasis and
+ * strikethrough markers count only when they hug their text (`*a*`, not
+ * `a * b * c`), and a lone backtick is kept, as in GitHub's rendering.
+ */
 function headingText(raw: string): string {
   return raw
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links → link text
     .replace(/<[^>]+>/g, '') // inline HTML tags
-    .replace(/`/g, '')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2') // strong emphasis
-    .replace(/(\*|_)(.+?)\1/g, '$2') // emphasis
+    .replace(/(`+)(.+?)\1/g, '$2') // code spans → their content
+    .replace(/(\*\*|__|~~)(?=\S)(.*?\S)\1/g, '$2') // strong, strikethrough
+    .replace(/(\*|_)(?=\S)(.*?\S)\1/g, '$2') // emphasis
     .trim();
 }
 

@@ -21,6 +21,9 @@ describe('slugify', () => {
     ['Two  spaces', 'two--spaces'],
     ['Über Café', 'über-café'],
     ['`poetry install` --with test', 'poetry-install---with-test'],
+    ['Code review & maintainership', 'code-review--maintainership'],
+    ['Why `uv`? (and not pip)', 'why-uv-and-not-pip'],
+    ['Python 3.12 and later', 'python-312-and-later'],
   ])('%s → %s', (text, slug) => {
     expect(slugify(text)).toBe(slug);
   });

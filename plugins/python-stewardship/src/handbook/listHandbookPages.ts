@@ -1,4 +1,7 @@
-import { extractHeadings } from './extractHeadings';
+import {
+  extractHeadings,
+  handbookPageList,
+} from '@internal/plugin-python-stewardship-common';
 
 /** A handbook page as the navigation lists it. */
 export interface HandbookPageSummary {
@@ -9,22 +12,15 @@ export interface HandbookPageSummary {
 }
 
 /**
- * Reading order of the handbook: the overview first, then the pages in the
- * order a newcomer needs them. Pages not named here follow, alphabetically,
- * so a new markdown file shows up without a code change.
+ * Reading order of the handbook (`handbookPageList`, the TechDocs order).
+ * Pages not in it follow, alphabetically, so a new markdown file shows up
+ * without a code change.
  */
-export const HANDBOOK_READING_ORDER = [
-  'index',
-  'python-for-non-python-developers',
-  'creating-a-codebase',
-  'development-guidelines',
-  'code-review-and-maintainership',
-  'deployment',
-];
+const readingOrder: readonly string[] = handbookPageList.map(page => page.id);
 
 function rank(id: string): number {
-  const index = HANDBOOK_READING_ORDER.indexOf(id);
-  return index === -1 ? HANDBOOK_READING_ORDER.length : index;
+  const index = readingOrder.indexOf(id);
+  return index === -1 ? readingOrder.length : index;
 }
 
 /** Orders the embedded pages and titles each by its first `#` heading. */
@@ -36,7 +32,7 @@ export function listHandbookPages(
     .map(id => ({
       id,
       title:
-        extractHeadings(content[id]).find(heading => heading.depth === 1)
+        extractHeadings(content[id]).find(heading => heading.level === 1)
           ?.text ?? id,
     }));
 }

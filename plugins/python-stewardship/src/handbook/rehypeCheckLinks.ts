@@ -1,12 +1,4 @@
-// The few hast (HTML syntax tree) fields this plugin reads and writes; the
-// full types live in @types/hast, which is not a dependency of this package.
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import type { HastNode } from './hast';
 
 /** Check ids as the rule pack writes them, `PYG-001`. */
 const CHECK_ID = /\bPYG-\d{3}\b/g;

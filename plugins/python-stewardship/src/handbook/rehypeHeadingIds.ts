@@ -1,14 +1,5 @@
-import { createSlugger } from './slugify';
-
-// The few hast (HTML syntax tree) fields this plugin reads; the full types
-// live in @types/hast, which is not a dependency of this package.
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
+import { createSlugger } from '@internal/plugin-python-stewardship-common';
+import type { HastNode } from './hast';
 
 const HEADING = /^h[1-6]$/;
 
@@ -27,10 +18,13 @@ function textOf(node: HastNode): string {
  */
 export function rehypeHeadingIds() {
   return (tree: HastNode) => {
-    const slug = createSlugger();
+    const slugger = createSlugger();
     const visit = (node: HastNode) => {
       if (node.type === 'element' && HEADING.test(node.tagName ?? '')) {
-        node.properties = { ...node.properties, id: slug(textOf(node).trim()) };
+        node.properties = {
+          ...node.properties,
+          id: slugger.slug(textOf(node).trim()),
+        };
       }
       node.children?.forEach(visit);
     };

@@ -1,4 +1,4 @@
-import { extractHeadings } from './extractHeadings';
+import { extractHeadings } from '@internal/plugin-python-stewardship-common';
 import { HandbookPageSummary } from './listHandbookPages';
 
 /**
@@ -14,7 +14,10 @@ export function createSectionTitles(
   const titles = new Map<string, string>();
   for (const page of pages) {
     for (const heading of extractHeadings(content[page.id] ?? '')) {
-      titles.set(`${page.id}#${heading.id}`, `${page.title} › ${heading.text}`);
+      titles.set(
+        `${page.id}#${heading.slug}`,
+        `${page.title} › ${heading.text}`,
+      );
     }
   }
   return (page, anchor) =>

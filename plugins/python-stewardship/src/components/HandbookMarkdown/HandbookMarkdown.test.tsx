@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { handbookContent } from '@internal/plugin-python-stewardship-common';
-import { extractHeadings } from '../../handbook/extractHeadings';
+import {
+  extractHeadings,
+  handbookContent,
+} from '@internal/plugin-python-stewardship-common';
 import { HandbookMarkdown } from './HandbookMarkdown';
 
 const handbookLink = (pageId: string) => `/python-guidelines/${pageId}`;
@@ -89,7 +91,7 @@ describe('HandbookMarkdown with the real handbook', () => {
         container.querySelectorAll('h1, h2, h3, h4, h5, h6'),
       ).map(heading => heading.id);
       expect(rendered).toEqual(
-        extractHeadings(handbookContent[pageId]).map(heading => heading.id),
+        extractHeadings(handbookContent[pageId]).map(heading => heading.slug),
       );
     },
   );

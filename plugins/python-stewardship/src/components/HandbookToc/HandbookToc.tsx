@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { HandbookHeading } from '../../handbook/extractHeadings';
+import type { MarkdownHeading } from '@internal/plugin-python-stewardship-common';
 import { HandbookPageSummary } from '../../handbook/listHandbookPages';
 import { HandbookLink } from '../../hooks/useHandbookLinks';
 
@@ -38,7 +38,7 @@ export interface HandbookTocProps {
   /** Page being read, or undefined on the rule catalog. */
   currentPageId?: string;
   /** Headings of the current page; `##` and `###` are listed. */
-  headings: HandbookHeading[];
+  headings: MarkdownHeading[];
   handbookLink: HandbookLink;
   /** Path of the rule catalog, listed after the pages when given. */
   ruleCatalogHref?: string;
@@ -60,7 +60,7 @@ export function HandbookToc(props: HandbookTocProps) {
     ruleCatalogCurrent,
   } = props;
   const classes = useStyles();
-  const sections = headings.filter(h => h.depth === 2 || h.depth === 3);
+  const sections = headings.filter(h => h.level === 2 || h.level === 3);
 
   return (
     <nav className={classes.nav} aria-labelledby="handbook-toc-title">
@@ -86,13 +86,13 @@ export function HandbookToc(props: HandbookTocProps) {
                 >
                   {sections.map(heading => (
                     <li
-                      key={heading.id}
+                      key={heading.slug}
                       className={
-                        heading.depth === 3 ? classes.subHeading : undefined
+                        heading.level === 3 ? classes.subHeading : undefined
                       }
                     >
                       <Link
-                        to={handbookLink(page.id, heading.id)}
+                        to={handbookLink(page.id, heading.slug)}
                         className={classes.secondary}
                       >
                         {heading.text}

@@ -38,6 +38,40 @@ const WEIGHT_LABELS: Record<number, string> = {
   3: 'Core guideline',
 };
 
+/** A native select over the given options, with an empty "All …" option first. */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string;
+  onChange: (event: ChangeEvent<{ value: unknown }>) => void;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const { id, label, allLabel, value, onChange, options } = props;
+  return (
+    <TextField
+      id={id}
+      label={label}
+      select
+      SelectProps={{ native: true }}
+      // The empty option reads "All …", so the label must not overlay it.
+      InputLabelProps={{ shrink: true }}
+      variant="outlined"
+      size="small"
+      fullWidth
+      value={value}
+      onChange={onChange}
+    >
+      <option value="">{allLabel}</option>
+      {options.map(option => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
 /** Props of {@link RuleCatalog}. */
 export interface RuleCatalogProps {
   rules: readonly RuleCatalogEntry[];
@@ -108,48 +142,27 @@ export function RuleCatalog(props: RuleCatalogProps) {
           />
         </Grid>
         <Grid item xs={12} sm={6} md={3}>
-          <TextField
+          <FilterSelect
             id="rule-catalog-family"
             label="Family"
-            select
-            SelectProps={{ native: true }}
-            // The empty option reads "All …", so the label must not overlay it.
-            InputLabelProps={{ shrink: true }}
-            variant="outlined"
-            size="small"
-            fullWidth
+            allLabel="All families"
             value={family}
             onChange={setFilter('family')}
-          >
-            <option value="">All families</option>
-            {families.map(f => (
-              <option key={f.id} value={f.id}>
-                {f.title}
-              </option>
-            ))}
-          </TextField>
+            options={families.map(f => ({ value: f.id, label: f.title }))}
+          />
         </Grid>
         <Grid item xs={12} sm={6} md={3}>
-          <TextField
+          <FilterSelect
             id="rule-catalog-repository-type"
             label="Repository type"
-            select
-            SelectProps={{ native: true }}
-            // The empty option reads "All …", so the label must not overlay it.
-            InputLabelProps={{ shrink: true }}
-            variant="outlined"
-            size="small"
-            fullWidth
+            allLabel="All types"
             value={repositoryType}
             onChange={setFilter('repositoryType')}
-          >
-            <option value="">All types</option>
-            {repositoryTypes.map(type => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </TextField>
+            options={repositoryTypes.map(type => ({
+              value: type,
+              label: type,
+            }))}
+          />
         </Grid>
       </Grid>
 
