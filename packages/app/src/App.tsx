@@ -4,6 +4,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 import { demoGitlabModule } from './modules/demoGitlab';
+import { catalogGraphModule } from './modules/catalogGraph';
 
 // Other plugins, including python-stewardship, are discovered from this
 // package's dependencies (app.packages: all in app-config.yaml).
@@ -14,5 +15,6 @@ export default createApp({
     homeModule,
     signInModule,
     demoGitlabModule,
+    catalogGraphModule,
   ],
 });

@@ -141,6 +141,8 @@ describe('the portal in Chromium', () => {
       await maintainerOf
         .getByRole('link', { name: 'Duo Workflow Service' })
         .waitFor();
+      // The catalog graph draws maintainership like ownership.
+      await page.getByText('maintainerOf').first().waitFor();
       await page.screenshot({
         path: path.join(screenshots, 'maintainer-user-page.png'),
         fullPage: true,
