@@ -3,43 +3,36 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Welcome to the Python Stewardship Portal
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+Every Python codebase at the company, who owns and maintains it, and how it
+measures up to our Python guidelines.
 
-### Quick Start
+### Start here
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
+- **New to Python?** Read [Python for non-Python developers](/python-guidelines/python-for-non-python-developers)
+  and make your first change to the example service.
+- **Find a codebase**: the [Python codebases](/catalog?filters%5Btags%5D=python)
+  in the catalog, with owners and maintainers.
+- **Start a new one**: the *Python service*, *Python utility* and *Python library*
+  templates on the [Create](/create) page set up the repository, CI and review
+  rules for you.
+- **Check a repository**: the [rule catalog](/python-guidelines/rules) lists every
+  check and links to the guideline behind it.
 
-### Helpful Links
+### Get help
 
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+Ask the [Python Working Group](/catalog/default/group/python-working-group) or
+the shared [Python maintainers](/catalog/default/group/python-maintainers) pool.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Python at the company',
+    description:
+      'Where to start with Python codebases, guidelines and templates',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),
