@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./portal test: lint, type check, unit and integration tests, end-to-end tests.
 # Runs every stage even when one fails, then prints one line "N passed, N failed"
-# that sums every suite: lint, formatting, the type check and the app build count one each, jest counts
+# that sums every suite: lint, formatting, the config check, the type check and the app build
+# count one each, jest counts
 # each test. Exit status is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,6 +35,11 @@ record lint $?
 stage "formatting (prettier)"
 yarn prettier --check .
 record prettier $?
+
+stage "configuration schema (embedded defaults and production)"
+yarn backstage-cli config:check --strict --config app-config.yaml &&
+  yarn backstage-cli config:check --lax --strict --config app-config.yaml --config app-config.production.yaml
+record config-check $?
 
 stage "type check"
 yarn tsc --noEmit false --incremental false
