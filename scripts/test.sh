@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# ./portal test: lint, type check, unit and integration tests, end-to-end tests.
-# Runs every stage even when one fails, then prints one line "N passed, N failed"
-# that sums every suite: lint, formatting, the config check, the type check and the app build
-# count one each, jest counts
-# each test. Exit status is non-zero when anything failed.
+# ./portal test: lint, formatting, config and type checks, unit, integration and
+# end-to-end tests. Runs every stage even when one fails, then prints one line
+# "N passed, N failed" summing every suite: lint, formatting, the config check,
+# the type check and the app build count one each, jest counts each test.
+# Exit status is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
