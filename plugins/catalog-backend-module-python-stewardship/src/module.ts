@@ -1,19 +1,35 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { GitlabPythonDiscoveryProvider } from './discovery/GitlabPythonDiscoveryProvider';
 import { MaintainersProcessor } from './processors/MaintainersProcessor';
 
 /**
  * Catalog module of the python-stewardship family: records maintainers as
- * catalog relations. GitLab discovery of Python codebases will live here too.
+ * catalog relations, and discovers Python codebases on GitLab when
+ * `catalog.providers.pythonStewardship` is configured (opt-in).
  */
 export const catalogModulePythonStewardship = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'python-stewardship',
   register(env) {
     env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+      },
+      async init({ catalog, config, logger, scheduler }) {
         catalog.addProcessor(new MaintainersProcessor());
+        for (const provider of GitlabPythonDiscoveryProvider.fromConfig(
+          config,
+          { logger, scheduler },
+        )) {
+          catalog.addEntityProvider(provider);
+        }
       },
     });
   },
