@@ -7,6 +7,17 @@
  */
 
 export * from './catalog/catalogConventions';
+export { codeownerEntityRef } from './catalog/codeownerEntityRef';
+export {
+  CODEOWNERS_PATHS,
+  defaultCodeowners,
+  parseCodeowners,
+} from './parsers/codeowners';
+export type {
+  Codeowners,
+  CodeownersRule,
+  CodeownersSection,
+} from './parsers/codeowners';
 export { handbookContent } from './handbook/handbookContent.generated';
 export { handbookPageList } from './handbook/handbookPages';
 export type {

@@ -14,16 +14,13 @@ import {
   makeInvocations,
   Makefile,
 } from '../parsers/makefile';
-import { parseCodeowners, Codeowners } from '../parsers/codeowners';
+import {
+  CODEOWNERS_PATHS,
+  parseCodeowners,
+  Codeowners,
+} from '../parsers/codeowners';
 import { findProjectRoot } from './findProjectRoot';
 import { RepositoryFacts } from './RepositoryFacts';
-
-/** GitLab looks for CODEOWNERS in this order and uses the first it finds. */
-const CODEOWNERS_PATHS = [
-  'CODEOWNERS',
-  'docs/CODEOWNERS',
-  '.gitlab/CODEOWNERS',
-];
 
 export interface RepositoryFactsOptions {
   maxFileBytes: number;
@@ -110,7 +107,7 @@ export function createRepositoryFacts(
       }
     });
 
-  const firstExisting = (candidates: string[]) =>
+  const firstExisting = (candidates: readonly string[]) =>
     candidates.find(candidate => pathSet.has(candidate)) ?? candidates[0];
 
   const facts: RepositoryFacts = {

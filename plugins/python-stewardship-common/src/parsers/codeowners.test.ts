@@ -1,4 +1,4 @@
-import { parseCodeowners, rulesFor } from './codeowners';
+import { defaultCodeowners, parseCodeowners, rulesFor } from './codeowners';
 
 const text = `# comment
 * @org/maintainers/project
@@ -49,5 +49,32 @@ describe('parseCodeowners', () => {
   it('ignores invalid patterns instead of throwing', () => {
     const parsed = parseCodeowners('[unclosed @x\n\\ @y\n');
     expect(() => rulesFor(parsed, 'a.py')).not.toThrow();
+  });
+});
+
+describe('defaultCodeowners', () => {
+  it('collects the every-file owners of each section, last rule winning', () => {
+    const codeowners = parseCodeowners(
+      [
+        '* @old/owners',
+        '* @gitlab-org/maintainers/ai-gateway dev@example.com # inline comment',
+        '/docs/ @gitlab-org/docs',
+        '[Infrastructure] @gitlab-org/production-engineering',
+        '/Dockerfile',
+        '^[Security]',
+        '/** @gitlab-org/appsec @gitlab-org/maintainers/ai-gateway',
+      ].join('\n'),
+    );
+    expect(defaultCodeowners(codeowners)).toEqual([
+      '@gitlab-org/maintainers/ai-gateway',
+      'dev@example.com',
+      '@gitlab-org/appsec',
+    ]);
+  });
+
+  it('is empty without an every-file rule', () => {
+    expect(
+      defaultCodeowners(parseCodeowners('/docs/ @gitlab-org/docs')),
+    ).toEqual([]);
   });
 });

@@ -2,6 +2,16 @@ import ignore, { Ignore } from 'ignore';
 
 const ESCAPED_SPACE = '\uE000';
 
+/** GitLab looks for CODEOWNERS in this order and uses the first it finds. */
+export const CODEOWNERS_PATHS = [
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+  '.gitlab/CODEOWNERS',
+] as const;
+
+/** Patterns that mean "every file": their owners are a codebase's default owners. */
+const EVERY_FILE_PATTERNS = new Set(['*', '**', '/**', '/**/*']);
+
 /** One ownership rule: a gitignore-style pattern and its owners. */
 export interface CodeownersRule {
   pattern: string;
@@ -103,7 +113,7 @@ export function rulesFor(
 }
 
 function matches(rule: CodeownersRule, path: string): boolean {
-  if (rule.pattern === '*' || rule.pattern === '/**' || rule.pattern === '**') {
+  if (EVERY_FILE_PATTERNS.has(rule.pattern)) {
     return true;
   }
   try {
@@ -111,4 +121,22 @@ function matches(rule: CodeownersRule, path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The default owners of a codebase: the owners of the last every-file rule
+ * (`*`) in each section, in order and without repeats. Discovery reads
+ * maintainers from these.
+ */
+export function defaultCodeowners(codeowners: Codeowners): string[] {
+  const owners: string[] = [];
+  for (const section of codeowners.sections) {
+    const rule = section.rules
+      .filter(r => EVERY_FILE_PATTERNS.has(r.pattern))
+      .pop();
+    for (const owner of rule?.owners ?? []) {
+      if (!owners.includes(owner)) owners.push(owner);
+    }
+  }
+  return owners;
 }
