@@ -30,14 +30,7 @@ describe("Backstage's GitLab readers against the local GitLab", () => {
     const host = new URL(t.gitlab.url).host;
     config = new ConfigReader({
       integrations: {
-        gitlab: [
-          {
-            host,
-            baseUrl: t.gitlab.url,
-            apiBaseUrl: t.gitlab.apiUrl,
-            token: t.gitlab.token,
-          },
-        ],
+        gitlab: [t.gitlab.integration],
       },
       catalog: {
         providers: {

@@ -32,14 +32,7 @@ describe('publish:gitlab against the local GitLab', () => {
     const host = new URL(t.gitlab.url).host;
     const config = new ConfigReader({
       integrations: {
-        gitlab: [
-          {
-            host,
-            baseUrl: t.gitlab.url,
-            apiBaseUrl: t.gitlab.apiUrl,
-            token: t.gitlab.token,
-          },
-        ],
+        gitlab: [t.gitlab.integration],
       },
     });
     return {

@@ -57,6 +57,16 @@ export interface GitlabLocal {
   apiUrl: string;
   /** The admin (root) token. */
   token: string;
+  /**
+   * This server as an `integrations.gitlab` entry of Backstage config, with
+   * the admin token; what every test that runs Backstage's GitLab code needs.
+   */
+  integration: {
+    host: string;
+    baseUrl: string;
+    apiBaseUrl: string;
+    token: string;
+  };
   /** Tokens of every seeded user, by username. */
   tokens: Record<string, string>;
   stop(): Promise<void>;
@@ -136,6 +146,12 @@ export async function startGitlabLocal(
     listenUrl,
     apiUrl: `${url}/api/v4`,
     token: admin.tokens[0],
+    integration: {
+      host: new URL(url).host,
+      baseUrl: url,
+      apiBaseUrl: `${url}/api/v4`,
+      token: admin.tokens[0],
+    },
     tokens: Object.fromEntries(
       [...store.users.values()].map(u => [u.username, u.tokens[0]]),
     ),

@@ -68,14 +68,7 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     const host = new URL(gitlab.url).host;
     const config = new ConfigReader({
       integrations: {
-        gitlab: [
-          {
-            host,
-            baseUrl: gitlab.url,
-            apiBaseUrl: gitlab.apiUrl,
-            token: gitlab.token,
-          },
-        ],
+        gitlab: [gitlab.integration],
       },
       catalog: {
         providers: {

@@ -24,14 +24,7 @@ describe('python-stewardship:gitlab:review-settings', () => {
     const config = mockServices.rootConfig({
       data: {
         integrations: {
-          gitlab: [
-            {
-              host,
-              baseUrl: gitlab.url,
-              apiBaseUrl: gitlab.apiUrl,
-              token: gitlab.token,
-            },
-          ],
+          gitlab: [gitlab.integration],
         },
       },
     });

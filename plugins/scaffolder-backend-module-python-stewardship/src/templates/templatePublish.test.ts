@@ -63,7 +63,6 @@ describe('Python templates published to the local GitLab', () => {
   beforeAll(async () => {
     dataDir = await fs.mkdtemp(join(os.tmpdir(), 'python-templates-gitlab-'));
     gitlab = await startGitlabLocal({ dataDir });
-    const host = new URL(gitlab.url).host;
     backend = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -81,14 +80,7 @@ describe('Python templates published to the local GitLab', () => {
         mockServices.rootConfig.factory({
           data: {
             integrations: {
-              gitlab: [
-                {
-                  host,
-                  baseUrl: gitlab.url,
-                  apiBaseUrl: gitlab.apiUrl,
-                  token: gitlab.token,
-                },
-              ],
+              gitlab: [gitlab.integration],
             },
           },
         }),
