@@ -322,6 +322,10 @@ describe('python-conformance check', () => {
     ],
     [['check', '.', '--type', 'app'], /Unknown --type "app"/],
     [
+      ['checks', '--type', 'app'],
+      /Unknown --type "app"; use one of service, utility, library/,
+    ],
+    [
       ['check', '.', '--fail-under', 'lots'],
       /--fail-under must be a number from 0 to 100, got "lots"/,
     ],

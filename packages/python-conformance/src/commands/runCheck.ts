@@ -2,13 +2,13 @@ import { resolve } from 'node:path';
 import {
   evaluateRepository,
   ruleCatalog,
-  repositoryTypes,
   ConformanceReport,
 } from '@internal/plugin-python-stewardship-common';
 import { createColors } from 'picocolors';
 import { createDirectorySnapshot } from '../snapshot/createDirectorySnapshot';
 import { reportFormatNames, reportFormats, ReportFormat } from '../formats';
 import { CliIo, UsageError } from './CliIo';
+import { parseTypeOption } from './parseTypeOption';
 import { EXIT_GATE_FAILED, EXIT_OK } from './exitCodes';
 
 export interface CheckCommandOptions {
@@ -90,16 +90,7 @@ export function runCheck(
       }"; use one of ${reportFormatNames.join(', ')}`,
     );
   }
-  if (
-    options.type &&
-    !(repositoryTypes as readonly string[]).includes(options.type)
-  ) {
-    throw new UsageError(
-      `Unknown --type "${options.type}"; use one of ${repositoryTypes.join(
-        ', ',
-      )}`,
-    );
-  }
+  const type = parseTypeOption(options.type);
   const failUnder = parseFailUnder(options.failUnder);
   const stewardship = readConfig(io, options.config);
   const root = resolve(io.cwd, directory ?? '.');
@@ -112,7 +103,7 @@ export function runCheck(
   let report: ConformanceReport;
   try {
     report = evaluateRepository(snapshot, {
-      type: options.type,
+      type,
       select: list(options.select),
       ignore: list(options.ignore),
       projectRoot: options.projectRoot,

@@ -3,11 +3,10 @@ import {
   checkFamilyTitle,
   renderChecksMarkdown,
   ruleCatalog,
-  repositoryTypes,
-  RepositoryType,
 } from '@internal/plugin-python-stewardship-common';
 import { createColors } from 'picocolors';
 import { CliIo, UsageError } from './CliIo';
+import { parseTypeOption } from './parseTypeOption';
 import { EXIT_OK } from './exitCodes';
 
 /** `python-conformance checks`: the rule pack as text, JSON or Markdown. */
@@ -15,19 +14,9 @@ export function runListChecks(
   io: CliIo,
   options: { format: string; type?: string },
 ): number {
-  if (
-    options.type &&
-    !(repositoryTypes as readonly string[]).includes(options.type)
-  ) {
-    throw new UsageError(
-      `Unknown --type "${options.type}"; use one of ${repositoryTypes.join(
-        ', ',
-      )}`,
-    );
-  }
+  const type = parseTypeOption(options.type);
   const catalog = ruleCatalog.filter(
-    rule =>
-      !options.type || rule.appliesTo.includes(options.type as RepositoryType),
+    rule => !type || rule.appliesTo.includes(type),
   );
   switch (options.format) {
     case 'json':
