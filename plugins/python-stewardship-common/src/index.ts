@@ -52,6 +52,7 @@ export type {
 export { conformanceReportJsonSchema } from './engine/conformanceReportJsonSchema';
 export type { CheckContext } from './engine/CheckContext';
 export { classifyRepository } from './classify/classifyRepository';
+export { planClassificationFetch } from './classify/planClassificationFetch';
 export type {
   ClassificationSource,
   ClassifyOptions,

@@ -21,7 +21,7 @@ import {
   ANNOTATION_REPOSITORY_TYPE,
   classifyRepository,
   createMemorySnapshot,
-  planConformanceFetch,
+  planClassificationFetch,
   PYTHON_TAG,
 } from '@internal/plugin-python-stewardship-common';
 import { CODEOWNERS_PATHS, parseCodeownersDefaultOwners } from './codeowners';
@@ -51,15 +51,6 @@ interface CachedProject {
   /** The emitted entity, or null when the project is not a Python codebase. */
   entity: Entity | null;
 }
-
-/** Files the classifier reads (resolved against the project root by the planner). */
-const CLASSIFIER_FILES = new Set([
-  'pyproject.toml',
-  'setup.py',
-  'setup.cfg',
-  'Dockerfile',
-  'Containerfile',
-]);
 
 /** Root files that mark a Python codebase when languages do not. */
 const PYTHON_MARKERS = ['pyproject.toml', 'setup.py', 'requirements.txt'];
@@ -319,9 +310,8 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
       return null;
     }
 
-    const wanted = planConformanceFetch(tree).filter(path =>
-      CLASSIFIER_FILES.has(lastSegment(path)),
-    );
+    // Only what the classifier reads; the rest it decides from the tree.
+    const wanted = planClassificationFetch(tree);
     const codeownersPath = CODEOWNERS_PATHS.find(path => treeSet.has(path));
     const fetched: Record<string, string> = {};
     for (const path of [

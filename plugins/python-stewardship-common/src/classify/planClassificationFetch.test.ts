@@ -1,0 +1,40 @@
+import { createMemorySnapshot } from '../snapshot/createMemorySnapshot';
+import { classifyRepository } from './classifyRepository';
+import { planClassificationFetch } from './planClassificationFetch';
+import {
+  fixtureRepoNames,
+  loadFixtureFiles,
+} from '../../fixtures/loadFixtureRepo';
+
+describe('planClassificationFetch', () => {
+  it.each(fixtureRepoNames())(
+    'classifies %s the same from the planned files as from every file',
+    name => {
+      const all = loadFixtureFiles(name);
+      const tree = Object.keys(all);
+      const planned = planClassificationFetch(tree);
+      const partial = classifyRepository(
+        createMemorySnapshot(
+          Object.fromEntries(planned.map(path => [path, all[path]])),
+          undefined,
+          { treePaths: tree },
+        ),
+      );
+      expect(partial).toEqual(classifyRepository(createMemorySnapshot(all)));
+    },
+  );
+
+  it('asks for the pyproject.toml of a project in a subfolder', () => {
+    expect(
+      planClassificationFetch([
+        'README.md',
+        'src/python/pyproject.toml',
+        'src/python/Dockerfile',
+      ]),
+    ).toEqual(['src/python/pyproject.toml']);
+  });
+
+  it('asks for nothing when there is no pyproject.toml', () => {
+    expect(planClassificationFetch(['setup.py', 'Dockerfile'])).toEqual([]);
+  });
+});

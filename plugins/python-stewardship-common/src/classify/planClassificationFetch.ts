@@ -1,0 +1,17 @@
+import { findProjectRoot } from '../engine/findProjectRoot';
+
+/**
+ * The files {@link classifyRepository} reads, out of a repository's tree: only
+ * the project's `pyproject.toml`. Everything else it decides from paths, so a
+ * caller that fetches over the network (GitLab discovery) reads just these and
+ * passes the whole tree as `treePaths`. Kept beside the classifier so the two
+ * change together; a test proves the partial snapshot classifies the same.
+ *
+ * @public
+ */
+export function planClassificationFetch(
+  treePaths: readonly string[],
+): string[] {
+  const pyproject = `${findProjectRoot(treePaths)}pyproject.toml`;
+  return treePaths.includes(pyproject) ? [pyproject] : [];
+}
