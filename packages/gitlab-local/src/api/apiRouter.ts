@@ -11,6 +11,7 @@ import { protectedBranchRoutes } from './protectedBranches';
 import { repositoryFileRoutes } from './repositoryFiles';
 import { repositoryTreeRoutes } from './repositoryTree';
 import { userRoutes } from './users';
+import { userStateRoutes } from './userStates';
 import { variableRoutes } from './variables';
 import { versionRoutes } from './version';
 
@@ -30,6 +31,7 @@ export function createApiRouter(): Router {
     ...languageRoutes,
     ...variableRoutes,
     ...userRoutes,
+    ...userStateRoutes,
     ...namespaceRoutes,
     ...versionRoutes,
   ]);
