@@ -9,4 +9,5 @@
 export { scaffolderModulePythonStewardship as default } from './module';
 export { createConformanceCheckAction } from './actions/conformanceCheck';
 export { createDeriveValuesAction } from './actions/deriveValues';
+export { createGitlabPreflightAction } from './actions/gitlabPreflight';
 export { createGitlabReviewSettingsAction } from './actions/gitlabReviewSettings';

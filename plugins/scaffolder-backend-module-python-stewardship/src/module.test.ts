@@ -1,19 +1,21 @@
 import { startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import scaffolderModule from '.';
 
 describe('scaffolderModulePythonStewardship', () => {
-  it('registers the values, conformance and review-settings actions with the scaffolder', async () => {
+  it('registers the values, preflight, conformance and review-settings actions with the scaffolder', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
-      features: [scaffolderModule],
+      features: [scaffolderModule, catalogServiceMock.factory()],
     });
 
     const ids = addActions.mock.calls.flat().map(action => action.id);
     expect(ids).toEqual([
       'python-stewardship:values:derive',
+      'python-stewardship:gitlab:preflight',
       'python-stewardship:conformance:check',
       'python-stewardship:gitlab:review-settings',
     ]);

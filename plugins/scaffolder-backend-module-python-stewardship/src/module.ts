@@ -3,15 +3,18 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createConformanceCheckAction } from './actions/conformanceCheck';
 import { createDeriveValuesAction } from './actions/deriveValues';
+import { createGitlabPreflightAction } from './actions/gitlabPreflight';
 import { createGitlabReviewSettingsAction } from './actions/gitlabReviewSettings';
 
 /**
  * Adds the python-stewardship scaffolder actions the Python templates use:
- * parameter checks, the conformance gate before publishing, and the GitLab
- * review settings after it.
+ * parameter checks, the GitLab and catalog checks before anything is
+ * written, the conformance gate before publishing, and the GitLab review
+ * settings after it.
  *
  * @public
  */
@@ -23,14 +26,15 @@ export const scaffolderModulePythonStewardship = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, catalog }) {
+        const integrations = ScmIntegrations.fromConfig(config);
         scaffolder.addActions(
           createDeriveValuesAction(),
+          createGitlabPreflightAction({ integrations, catalog }),
           createConformanceCheckAction(),
-          createGitlabReviewSettingsAction({
-            integrations: ScmIntegrations.fromConfig(config),
-          }),
+          createGitlabReviewSettingsAction({ integrations }),
         );
       },
     });

@@ -16,6 +16,7 @@ describe('python-stewardship:gitlab:review-settings examples', () => {
                 {
                   host: 'gitlab.example.com',
                   apiBaseUrl: 'https://gitlab.example.com/api/v4',
+                  token: 'integration-token',
                 },
               ],
             },

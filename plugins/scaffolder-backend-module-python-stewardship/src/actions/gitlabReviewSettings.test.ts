@@ -71,8 +71,12 @@ describe('python-stewardship:gitlab:review-settings', () => {
     repoUrl: string;
     maintainers: string[];
     approvalsRequired?: number;
+    token?: string;
   }) {
-    return createMockActionContext({ input });
+    return createMockActionContext({
+      input,
+      logger: mockServices.logger.mock(),
+    });
   }
 
   it('forbids author approval, requires the maintainers and code owners', async () => {
@@ -205,6 +209,103 @@ describe('python-stewardship:gitlab:review-settings', () => {
       [],
     );
     expect(ctx.output).toHaveBeenCalledWith('approvers', ['alex.maintainer']);
+  });
+
+  it('converges when run again: no second rule, no duplicate or lowered members', async () => {
+    const project = await createProject('review-settings-f', {
+      protectMain: false,
+    });
+    const input = {
+      repoUrl: `${host}?owner=gitlab-org&repo=review-settings-f`,
+      // dana.owner owns gitlab-org, so already has more than Maintainer.
+      maintainers: ['user:default/alex.maintainer', 'user:default/dana.owner'],
+    };
+
+    await action.handler(contextFor(input));
+    const second = contextFor(input);
+    await action.handler(second);
+
+    const rules = await api('GET', `/projects/${project.id}/approval_rules`);
+    expect(rules).toHaveLength(1);
+    expect(second.output).toHaveBeenCalledWith('approvalRuleId', rules[0].id);
+    const members = await api('GET', `/projects/${project.id}/members/all`);
+    const levels = Object.fromEntries(
+      members.map((m: { username: string; access_level: number }) => [
+        m.username,
+        m.access_level,
+      ]),
+    );
+    expect(levels).toMatchObject({ 'alex.maintainer': 40, 'dana.owner': 50 });
+    const branches = await api(
+      'GET',
+      `/projects/${project.id}/protected_branches`,
+    );
+    expect(branches).toEqual([
+      expect.objectContaining({
+        name: 'main',
+        code_owner_approval_required: true,
+      }),
+    ]);
+  });
+
+  it('says what exists and how to finish when a GitLab call fails, and finishes when run again', async () => {
+    const project = await createProject('review-settings-g');
+    const input = {
+      repoUrl: `${host}?owner=gitlab-org&repo=review-settings-g`,
+      maintainers: ['user:default/alex.maintainer'],
+    };
+    gitlab.setFaults({
+      rules: [
+        {
+          kind: 'error',
+          status: 500,
+          route: 'POST /api/v4/projects/:id/approval_rules',
+          times: 1,
+        },
+      ],
+    });
+
+    try {
+      await expect(action.handler(contextFor(input))).rejects.toThrow(
+        `The GitLab project gitlab-org/review-settings-g was created, but the review settings were not applied: GitLab answered 500 to POST /api/v4/projects/${project.id}/approval_rules`,
+      );
+      await expect(action.handler(contextFor(input))).resolves.toBeUndefined();
+    } finally {
+      gitlab.setFaults({});
+    }
+
+    const rules = await api('GET', `/projects/${project.id}/approval_rules`);
+    expect(rules).toHaveLength(1);
+  });
+
+  it("acts as the signed-in user when given their token, and logs when it falls back to the integration's", async () => {
+    await createProject('review-settings-h');
+    const repoUrl = `${host}?owner=gitlab-org&repo=review-settings-h`;
+    const asNewcomer = createMockActionContext({
+      input: {
+        repoUrl,
+        maintainers: ['user:default/alex.maintainer'],
+        token: gitlab.tokens['eli.newcomer'],
+      },
+      logger: mockServices.logger.mock(),
+    });
+
+    // eli.newcomer cannot see the private project: GitLab judged the user's token.
+    await expect(action.handler(asNewcomer)).rejects.toThrow(
+      /gitlab-org\/review-settings-h cannot be read \(GitLab answered 404/,
+    );
+
+    const guest = contextFor({
+      repoUrl,
+      maintainers: ['user:default/alex.maintainer'],
+    });
+    await action.handler(guest);
+    expect(guest.logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('using the integration token'),
+    );
+    expect(asNewcomer.logger.info).not.toHaveBeenCalledWith(
+      expect.stringContaining('using the integration token'),
+    );
   });
 
   it('refuses a host the portal has no integration for', async () => {

@@ -1,20 +1,95 @@
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { Gitlab } from '@gitbeaker/rest';
 import { examples } from './gitlabReviewSettings.examples';
-
-/** GitLab's Maintainer role. */
-const MAINTAINER_ACCESS = 40;
+import {
+  createGitlabProjectClient,
+  describeGitlabError,
+  isGitlabNotFound,
+} from './gitlabClient';
+import { gitlabUsernameOf } from './gitlabUsername';
+import { GitlabAccess } from './projectCreationRights';
 
 /** Name of the approval rule the action creates or updates. */
 export const APPROVAL_RULE_NAME = 'Maintainers';
 
-/** The user name of a user entity ref, which the portal keeps equal to the GitLab username. */
-function usernameOf(ref: string): string {
-  return ref.slice(ref.lastIndexOf('/') + 1);
+type GitlabApi = InstanceType<typeof Gitlab>;
+
+/**
+ * Gives a user the Maintainer role unless they already have it or more
+ * (GitLab refuses a direct role below an inherited one).
+ */
+async function ensureMaintainer(
+  api: GitlabApi,
+  projectId: number,
+  userId: number,
+) {
+  try {
+    const effective = await api.ProjectMembers.show(projectId, userId, {
+      includeInherited: true,
+    });
+    if (effective.access_level >= GitlabAccess.MAINTAINER) return;
+  } catch (error) {
+    if (!isGitlabNotFound(error)) throw error;
+  }
+  try {
+    await api.ProjectMembers.show(projectId, userId);
+  } catch (error) {
+    if (!isGitlabNotFound(error)) throw error;
+    await api.ProjectMembers.add(projectId, GitlabAccess.MAINTAINER, {
+      userId,
+    });
+    return;
+  }
+  await api.ProjectMembers.edit(projectId, userId, GitlabAccess.MAINTAINER);
+}
+
+/** Creates the maintainers' approval rule, or updates it when it exists. */
+async function ensureApprovalRule(
+  api: GitlabApi,
+  projectId: number,
+  approvalsRequired: number,
+  userIds: number[],
+): Promise<number> {
+  const rules = await api.MergeRequestApprovals.allApprovalRules(projectId);
+  const existing = rules.find(rule => rule.name === APPROVAL_RULE_NAME);
+  const saved = existing
+    ? await api.MergeRequestApprovals.editApprovalRule(
+        projectId,
+        existing.id,
+        APPROVAL_RULE_NAME,
+        approvalsRequired,
+        { userIds },
+      )
+    : await api.MergeRequestApprovals.createApprovalRule(
+        projectId,
+        APPROVAL_RULE_NAME,
+        approvalsRequired,
+        { userIds },
+      );
+  return saved.id;
+}
+
+/**
+ * Protects the branch with code-owner approval required. GitLab usually
+ * protects the default branch on the first push (an instance setting);
+ * protect it here when it did not.
+ */
+async function ensureProtectedBranch(
+  api: GitlabApi,
+  projectId: number,
+  branch: string,
+) {
+  try {
+    await api.ProtectedBranches.show(projectId, branch);
+  } catch (error) {
+    if (!isGitlabNotFound(error)) throw error;
+    await api.ProtectedBranches.protect(projectId, branch);
+  }
+  await api.ProtectedBranches.edit(projectId, branch, {
+    codeOwnerApprovalRequired: true,
+  });
 }
 
 /**
@@ -22,7 +97,8 @@ function usernameOf(ref: string): string {
  * and publish:gitlab cannot set: the maintainers get the Maintainer role,
  * authors cannot approve their own merge requests, one approval from the
  * maintainers is required, and code owners must approve changes to their
- * paths on the default branch.
+ * paths on the default branch. Every step converges, so running it again
+ * (a rerun of the template) changes nothing that is already right.
  *
  * @public
  */
@@ -63,6 +139,13 @@ export function createGitlabReviewSettingsAction(options: {
                 'Branch to protect and require code-owner approval on; default main',
             })
             .optional(),
+        token: z =>
+          z
+            .string({
+              description:
+                "The signed-in user's GitLab token; the integration token when absent",
+            })
+            .optional(),
       },
       output: {
         approvalRuleId: z =>
@@ -76,17 +159,13 @@ export function createGitlabReviewSettingsAction(options: {
     async handler(ctx) {
       const { repoUrl, maintainers, approvalsRequired = 1 } = ctx.input;
       const branch = ctx.input.branch ?? 'main';
-      const { host, owner, repo } = parseRepoUrl(repoUrl, options.integrations);
-      const integration = options.integrations.gitlab.byHost(host);
-      if (!integration) {
-        throw new InputError(
-          `No GitLab integration for ${host}; add it under integrations.gitlab in app-config`,
-        );
-      }
-      if (!owner) {
-        throw new InputError(`repoUrl ${repoUrl} names no GitLab group`);
-      }
-      const usernames = maintainers.map(usernameOf);
+      const { api, host, slug } = createGitlabProjectClient({
+        integrations: options.integrations,
+        repoUrl,
+        token: ctx.input.token,
+        logger: ctx.logger,
+      });
+      const usernames = maintainers.map(gitlabUsernameOf);
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Dry run: would require ${approvalsRequired} approval(s) from ${usernames.join(
@@ -98,128 +177,81 @@ export function createGitlabReviewSettingsAction(options: {
         return;
       }
 
-      const { apiBaseUrl, token } = integration.config;
-      const project = `${apiBaseUrl}/projects/${encodeURIComponent(
-        `${owner}/${repo}`,
-      )}`;
-      const call = async (
-        method: string,
-        url: string,
-        body?: object,
-        acceptedStatuses: number[] = [],
-      ) => {
-        const response = await fetch(url, {
-          method,
-          headers: {
-            ...(token ? { 'PRIVATE-TOKEN': token } : {}),
-            'Content-Type': 'application/json',
-          },
-          body: body ? JSON.stringify(body) : undefined,
-        });
-        if (acceptedStatuses.includes(response.status)) {
-          return undefined;
-        }
-        if (!response.ok) {
-          throw new Error(
-            `GitLab answered ${
-              response.status
-            } to ${method} ${url}: ${await response.text()}`,
-          );
-        }
-        return response.json();
-      };
-
-      // Approvers must exist on this GitLab; a catalog user without an
-      // account cannot approve, so say who is missing instead of failing.
-      const userIds: number[] = [];
-      const approvers: string[] = [];
-      for (const username of usernames) {
-        const [user] = await call(
-          'GET',
-          `${apiBaseUrl}/users?username=${encodeURIComponent(username)}`,
-        );
-        if (user) {
-          userIds.push(user.id);
-          approvers.push(username);
-        } else {
-          ctx.logger.warn(
-            `Maintainer ${username} has no account on ${host}, so cannot approve`,
-          );
-        }
-      }
-      if (userIds.length === 0) {
+      let project: { id: number; web_url: string };
+      try {
+        project = await api.Projects.show(slug);
+      } catch (error) {
         throw new InputError(
-          `None of the maintainers (${usernames.join(
-            ', ',
-          )}) has an account on ${host}; the project has no approvers`,
+          `Cannot apply the review settings: the GitLab project ${slug} cannot be read (${describeGitlabError(
+            error,
+          )})`,
         );
       }
 
-      // A retried task must not create a second rule.
-      const approvalRuleId = await ctx.checkpoint({
-        key: `python-stewardship.review-settings.${owner}/${repo}`,
-        fn: async (): Promise<number> => {
-          // Maintainer role, so that they can merge and so that the
-          // generated CODEOWNERS (@@maintainer) makes them code owners.
-          // 409: already a member, for example through the group.
-          for (const userId of userIds) {
-            await call(
-              'POST',
-              `${project}/members`,
-              { user_id: userId, access_level: MAINTAINER_ACCESS },
-              [409],
+      try {
+        // Approvers must exist on this GitLab; a catalog user without an
+        // account cannot approve, so say who is missing instead of failing.
+        // (The preflight step refuses such maintainers before publishing.)
+        const userIds: number[] = [];
+        const approvers: string[] = [];
+        for (const username of usernames) {
+          const [user] = await api.Users.all({ username, maxPages: 1 });
+          if (user && user.state === 'active') {
+            userIds.push(user.id);
+            approvers.push(username);
+          } else {
+            ctx.logger.warn(
+              `Maintainer ${username} has no active account on ${host}, so cannot approve`,
             );
           }
-          await call('POST', `${project}/approvals`, {
-            merge_requests_author_approval: false,
-          });
-          const rules: Array<{ id: number; name: string }> = await call(
-            'GET',
-            `${project}/approval_rules`,
+        }
+        if (userIds.length === 0) {
+          throw new InputError(
+            `None of the maintainers (${usernames.join(
+              ', ',
+            )}) has an account on ${host}; the project has no approvers`,
           );
-          const existing = rules.find(rule => rule.name === APPROVAL_RULE_NAME);
-          const rule = {
-            name: APPROVAL_RULE_NAME,
-            approvals_required: approvalsRequired,
-            user_ids: userIds,
-          };
-          const saved = existing
-            ? await call(
-                'PUT',
-                `${project}/approval_rules/${existing.id}`,
-                rule,
-              )
-            : await call('POST', `${project}/approval_rules`, rule);
-          // GitLab usually protects the default branch on the first push
-          // (instance setting); protect it here when it did not.
-          const protectedBranch = `${project}/protected_branches/${encodeURIComponent(
-            branch,
-          )}`;
-          const alreadyProtected = await call(
-            'GET',
-            protectedBranch,
-            undefined,
-            [404],
-          );
-          if (!alreadyProtected) {
-            await call('POST', `${project}/protected_branches`, {
-              name: branch,
+        }
+
+        // On a retried task (the scaffolder's retry) the checkpoint skips
+        // what already succeeded; a new run converges anyway.
+        const approvalRuleId = await ctx.checkpoint({
+          key: `python-stewardship.review-settings.${slug}`,
+          fn: async (): Promise<number> => {
+            // Maintainer role, so that they can merge and so that the
+            // generated CODEOWNERS (@@maintainer) makes them code owners.
+            for (const userId of userIds) {
+              await ensureMaintainer(api, project.id, userId);
+            }
+            await api.MergeRequestApprovals.editConfiguration(project.id, {
+              mergeRequestsAuthorApproval: false,
             });
-          }
-          await call(
-            'PATCH',
-            `${protectedBranch}?code_owner_approval_required=true`,
-          );
-          return saved.id;
-        },
-      });
-      ctx.output('approvalRuleId', approvalRuleId);
-      ctx.output('approvers', approvers);
-      ctx.logger.info(
-        `${owner}/${repo}: ${approvalsRequired} approval(s) from ${approvers.join(
-          ', ',
-        )}, no author approval, code-owner approval on ${branch}`,
-      );
+            const ruleId = await ensureApprovalRule(
+              api,
+              project.id,
+              approvalsRequired,
+              userIds,
+            );
+            await ensureProtectedBranch(api, project.id, branch);
+            return ruleId;
+          },
+        });
+        ctx.output('approvalRuleId', approvalRuleId);
+        ctx.output('approvers', approvers);
+        ctx.logger.info(
+          `${slug}: ${approvalsRequired} approval(s) from ${approvers.join(
+            ', ',
+          )}, no author approval, code-owner approval on ${branch}`,
+        );
+      } catch (error) {
+        throw new Error(
+          `The GitLab project ${slug} was created, but the review settings were not applied: ${describeGitlabError(
+            error,
+          )}. Run the template again with the same values to finish, or delete the project at ${
+            project.web_url
+          }.`,
+        );
+      }
     },
   });
 }
