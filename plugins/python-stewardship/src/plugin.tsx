@@ -4,6 +4,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { isCodebaseMaintainer, isPythonCodebase } from './filters';
 import { rootRouteRef } from './routes';
 
@@ -44,11 +45,30 @@ export const maintainerOfEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The Create form's maintainers field (`ui:field: MaintainersPicker`): the
+ * catalog's people, with errors in words.
+ */
+export const maintainersPickerFormField = FormFieldBlueprint.make({
+  name: 'maintainers-picker',
+  params: {
+    field: () =>
+      import('./components/MaintainersPicker').then(
+        m => m.maintainersPickerField,
+      ),
+  },
+});
+
 /** The Python stewardship frontend plugin. */
 export const pythonStewardshipPlugin = createFrontendPlugin({
   pluginId: 'python-stewardship',
   title: 'Python guidelines',
   icon: <MenuBookIcon />,
   routes: { root: rootRouteRef },
-  extensions: [guidelinesPage, maintainersEntityCard, maintainerOfEntityCard],
+  extensions: [
+    guidelinesPage,
+    maintainersEntityCard,
+    maintainerOfEntityCard,
+    maintainersPickerFormField,
+  ],
 });

@@ -1,5 +1,6 @@
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import Ajv from 'ajv';
+import ajvErrors from 'ajv-errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'yaml';
@@ -39,6 +40,21 @@ function parameterValidator(type: (typeof templateTypes)[number]) {
               error.params.missingProperty ?? ''
             }`.trim(),
           ),
+    );
+}
+
+/**
+ * The messages a person sees under each field: the form validates with
+ * ajv-errors, so each rule's `errorMessage` replaces ajv's own wording.
+ */
+function formMessages(type: (typeof templateTypes)[number]) {
+  const pages = [loadTemplate(type).spec.parameters ?? []].flat() as any[];
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajvErrors(ajv);
+  const validators = pages.map(page => ajv.compile(page));
+  return (values: Record<string, unknown>) =>
+    validators.flatMap(validate =>
+      validate(values) ? [] : (validate.errors ?? []).map(e => e.message),
     );
 }
 
@@ -125,10 +141,8 @@ describe.each(templateTypes)('python-%s template definition', type => {
     const about = ([template.spec.parameters].flat() as any[])[0].properties;
     expect(about.owner['ui:field']).toBe('OwnerPicker');
     expect(about.owner['ui:options'].catalogFilter).toEqual({ kind: 'Group' });
-    expect(about.maintainers['ui:field']).toBe('MultiEntityPicker');
-    expect(about.maintainers['ui:options'].catalogFilter).toEqual({
-      kind: 'User',
-    });
+    // Our picker (plugins/python-stewardship) lists the catalog's users.
+    expect(about.maintainers['ui:field']).toBe('MaintainersPicker');
     expect(about.pythonVersion.enum).toEqual(['3.12', '3.13']);
     expect(about.pythonVersion.default).toBe('3.12');
   });
@@ -161,6 +175,19 @@ describe.each(templateTypes)('python-%s template definition', type => {
     ['a missing name', { name: undefined }, 'name'],
   ])('rejects %s, naming the field', (_case, change, field) => {
     expect(validate({ ...valid, ...change })).toEqual([field]);
+  });
+
+  it.each([
+    ['an upper-case name', { name: 'Model-Gateway' }, /lowercase letters/],
+    ['a Python keyword as name', { name: 'import' }, /Python keyword/],
+    ['a short description', { description: 'too short' }, /at least 10/],
+    ['a user as owner', { owner: 'user:default/a' }, /Pick a team/],
+    ['no maintainers', { maintainers: [] }, /at least one maintainer/],
+    ['a group as maintainer', { maintainers: ['group:default/x'] }, /person/],
+  ])('explains %s in words, not as a pattern', (_case, change, words) => {
+    const messages = formMessages(type)({ ...valid, ...change });
+    expect(messages).toEqual([expect.stringMatching(words)]);
+    expect(messages.join(' ')).not.toMatch(/must match|\^|\$|\[a-z/);
   });
 
   it(`${

@@ -1,0 +1,2 @@
+export { MaintainersPicker } from './MaintainersPicker';
+export { maintainersPickerField } from './maintainersPickerField';
