@@ -80,9 +80,27 @@ describe.each(templateTypes)('python-%s template definition', type => {
     expect(template.spec.type).toBe(type);
   });
 
-  it('generates, checks, publishes, sets up review and registers, in that order', () => {
-    expect(template.spec.steps.map(step => step.action)).toEqual([
+  it('checks GitLab before writing, then generates, checks, publishes, sets up review and registers, in that order', () => {
+    const actionOf = Object.fromEntries(
+      template.spec.steps.map(step => [step.id, step.action]),
+    );
+    // Other steps may sit between these (e.g. more fetches after fetch),
+    // but preflight comes right after values, before anything is written.
+    const ids = template.spec.steps.map(step => step.id);
+    const ours = [
+      'values',
+      'preflight',
+      'fetch',
+      'conformance',
+      'publish',
+      'review',
+      'register',
+    ];
+    expect(ids.filter(id => ours.includes(id!))).toEqual(ours);
+    expect(ids.indexOf('preflight')).toBe(ids.indexOf('values') + 1);
+    expect(ours.map(id => actionOf[id])).toEqual([
       'python-stewardship:values:derive',
+      'python-stewardship:gitlab:preflight',
       'fetch:template',
       'python-stewardship:conformance:check',
       'publish:gitlab',
@@ -90,7 +108,9 @@ describe.each(templateTypes)('python-%s template definition', type => {
       'catalog:register',
     ]);
     const byAction = Object.fromEntries(
-      template.spec.steps.map(step => [step.action, step.input as any]),
+      template.spec.steps
+        .filter(step => ours.includes(step.id!))
+        .map(step => [step.action, step.input as any]),
     );
     expect(byAction['python-stewardship:values:derive'].type).toBe(type);
     expect(byAction['python-stewardship:conformance:check']).toEqual({
@@ -110,6 +130,22 @@ describe.each(templateTypes)('python-%s template definition', type => {
     expect(byAction['python-stewardship:gitlab:review-settings']).toEqual({
       repoUrl: '${{ parameters.repoUrl }}',
       maintainers: '${{ parameters.maintainers }}',
+      token: '${{ secrets.USER_OAUTH_TOKEN }}',
+    });
+    // The preflight recognises an unfinished earlier run by the publish
+    // step's commit message, and publish skips only the project it resumes.
+    expect(byAction['python-stewardship:gitlab:preflight']).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+      name: '${{ parameters.name }}',
+      owner: '${{ parameters.owner }}',
+      maintainers: '${{ parameters.maintainers }}',
+      gitCommitMessage: `Initial commit from the Python ${type} template`,
+      token: '${{ secrets.USER_OAUTH_TOKEN }}',
+    });
+    expect(byAction['publish:gitlab']).toMatchObject({
+      gitCommitMessage: `Initial commit from the Python ${type} template`,
+      skipExisting: '${{ steps.preflight.output.resume }}',
+      token: '${{ secrets.USER_OAUTH_TOKEN }}',
     });
     expect(byAction['catalog:register'].catalogInfoPath).toBe(
       '/catalog-info.yaml',
