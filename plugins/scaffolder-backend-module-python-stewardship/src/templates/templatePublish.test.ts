@@ -1,31 +1,9 @@
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  CompoundEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
-import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
-import {
   createMemorySnapshot,
   evaluateRepository,
 } from '@internal/plugin-python-stewardship-common';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
-import { scaffolderModulePythonStewardship } from '../module';
-import {
-  loadTemplate,
-  sampleValues,
-  templateFolder,
-  templateTypes,
-} from './__testUtils__/pythonTemplates';
+import { sampleValues, templateTypes } from './__testUtils__/pythonTemplates';
+import { startPublishingScaffolder } from './__testUtils__/publishingScaffolder';
 
 jest.setTimeout(120_000);
 
@@ -36,125 +14,43 @@ jest.setTimeout(120_000);
  * pushed files can be read back through the GitLab API.
  */
 describe('Python templates published to the local GitLab', () => {
-  let gitlab: GitlabLocal;
-  let dataDir: string;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  const addLocation = jest.fn();
-
-  const templates = templateTypes.map(type => {
-    const entity = loadTemplate(type);
-    return {
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        namespace: 'default',
-        annotations: {
-          // How the catalog records a file location; fetch:template resolves
-          // ./skeleton against it.
-          'backstage.io/managed-by-location': `file:${join(
-            templateFolder(type),
-            'template.yaml',
-          )}`,
-        },
-      },
-    };
-  });
+  let scaffolder: Awaited<ReturnType<typeof startPublishingScaffolder>>;
 
   beforeAll(async () => {
-    dataDir = await fs.mkdtemp(join(os.tmpdir(), 'python-templates-gitlab-'));
-    gitlab = await startGitlabLocal({ dataDir });
-    backend = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        gitlabModule,
-        scaffolderModulePythonStewardship,
-        catalogServiceMock.mock({
-          getEntityByRef: async (ref: string | CompoundEntityRef) =>
-            templates.find(
-              t =>
-                stringifyEntityRef(t) ===
-                (typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
-            ),
-          addLocation,
-        }).factory,
-        mockServices.rootConfig.factory({
-          data: {
-            integrations: {
-              gitlab: [gitlab.integration],
-            },
-          },
-        }),
-      ],
-    });
+    scaffolder = await startPublishingScaffolder();
   });
 
   afterAll(async () => {
-    await backend?.stop();
-    await gitlab?.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await scaffolder?.stop();
   });
-
-  async function gitlabApi(path: string) {
-    const response = await fetch(`${gitlab.apiUrl}${path}`, {
-      headers: { 'PRIVATE-TOKEN': gitlab.token },
-    });
-    expect(response.status).toBe(200);
-    return response.json();
-  }
-
-  async function runTask(templateName: string, values: object) {
-    const created = await request(backend.server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('Authorization', mockCredentials.user.header())
-      .send({ templateRef: `template:default/${templateName}`, values });
-    expect({ status: created.status, body: created.body }).toMatchObject({
-      status: 201,
-    });
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const task = await request(backend.server)
-        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
-        .set('Authorization', mockCredentials.user.header());
-      if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
-        // The log says which step failed and why, should one fail.
-        const events = await request(backend.server)
-          .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
-          .set('Authorization', mockCredentials.user.header());
-        const errors = (events.body as Array<{ body: { message?: string } }>)
-          .map(event => event.body.message ?? '')
-          .filter(message => /error|fail/i.test(message));
-        return { status: task.body.status, errors };
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    throw new Error(`Task ${created.body.id} did not finish`);
-  }
 
   it.each(templateTypes)(
     'python-%s creates the project with the review settings and a conformant default branch',
     async type => {
-      const host = new URL(gitlab.url).host;
+      const { gitlab, host, gitlabApi, addLocation } = scaffolder;
       const name = `${sampleValues(type).name}-e2e`;
       const slug = `gitlab-org/${name}`;
-      // catalog:register adds the location, then reads the entity ref back
-      // with a dry run of the same location.
-      addLocation.mockResolvedValue({
-        location: { id: '1', type: 'url', target: 'unused' },
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name, namespace: 'default' },
-          },
-        ],
-      });
 
-      const task = await runTask(`python-${type}`, {
+      // A guest has no GitLab token: USER_OAUTH_TOKEN is absent.
+      const task = await scaffolder.runTask(`python-${type}`, {
         ...sampleValues(type),
         name,
         repoUrl: `${host}?owner=gitlab-org&repo=${name}`,
       });
 
-      expect(task).toEqual({ status: 'completed', errors: [] });
+      expect({ status: task.status, errors: task.errors }).toEqual({
+        status: 'completed',
+        errors: [],
+      });
+      // The absent secret reaches the actions as no token at all, so they
+      // fall back to the integration token and say so.
+      expect(task.messages).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(
+            `No GitLab token of the signed-in user (guest, or not signed in with GitLab); using the integration token for ${host}`,
+          ),
+        ]),
+      );
       const project = await gitlabApi(`/projects/${encodeURIComponent(slug)}`);
       expect(project).toMatchObject({
         path_with_namespace: slug,
@@ -193,6 +89,14 @@ describe('Python templates published to the local GitLab', () => {
         },
         expect.anything(),
       );
+      expect(task.output).toMatchObject({
+        links: [
+          { title: 'GitLab project', url: `${gitlab.url}/${slug}` },
+          expect.objectContaining({
+            entityRef: `component:default/${name}`,
+          }),
+        ],
+      });
 
       // Read the pushed default branch back and score it, as the catalog would.
       const tree: Array<{ path: string; type: string }> = await gitlabApi(
@@ -216,4 +120,40 @@ describe('Python templates published to the local GitLab', () => {
       });
     },
   );
+
+  it("acts in GitLab as the signed-in user when the form passes the user's token", async () => {
+    const { gitlab, host, gitlabApi } = scaffolder;
+    const name = 'prompt-eval-as-alex';
+    const slug = `gitlab-org/python-examples/${name}`;
+
+    const task = await scaffolder.runTask(
+      'python-utility',
+      {
+        ...sampleValues('utility'),
+        name,
+        repoUrl: `${host}?owner=${encodeURIComponent(
+          'gitlab-org/python-examples',
+        )}&repo=${name}`,
+      },
+      { USER_OAUTH_TOKEN: gitlab.tokens['alex.maintainer'] },
+    );
+
+    expect({ status: task.status, errors: task.errors }).toEqual({
+      status: 'completed',
+      errors: [],
+    });
+    expect(task.messages).not.toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('using the integration token'),
+      ]),
+    );
+    const [alex] = await gitlabApi('/users?username=alex.maintainer');
+    const project = await gitlabApi(`/projects/${encodeURIComponent(slug)}`);
+    expect(project.creator_id).toBe(alex.id);
+    const [rule] = await gitlabApi(`/projects/${project.id}/approval_rules`);
+    expect(rule.users.map((u: { username: string }) => u.username)).toEqual([
+      'alex.maintainer',
+      'bea.reviewer',
+    ]);
+  });
 });
