@@ -17,3 +17,5 @@ export {
 export type { SeedManifest } from './seed/manifestSchema';
 export { addSyntheticProjects } from './seed/syntheticProjects';
 export { GitlabStore } from './model/GitlabStore';
+export type { OAuthApplication } from './oauth/OAuthState';
+export { authorizeAs } from './oauth/authorizeAs';

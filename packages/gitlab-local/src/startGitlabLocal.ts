@@ -11,6 +11,7 @@ import { createRequestHandler } from './http/createRequestHandler';
 import { FaultInjector, Faults } from './http/faults';
 import { RequestStats, Stats } from './http/RequestStats';
 import { GitlabStore } from './model/GitlabStore';
+import { OAuthApplication, OAuthState } from './oauth/OAuthState';
 import { applySeed } from './seed/applySeed';
 import { loadSeedManifest } from './seed/loadSeedManifest';
 import {
@@ -69,6 +70,8 @@ export interface GitlabLocal {
   };
   /** Tokens of every seeded user, by username. */
   tokens: Record<string, string>;
+  /** The seeded OAuth applications (client id, secret, redirect URIs, scopes). */
+  oauthApplications: OAuthApplication[];
   stop(): Promise<void>;
   setFaults(faults: Faults): void;
   stats(): Stats;
@@ -108,7 +111,14 @@ export async function startGitlabLocal(
   const stats = new RequestStats();
   const hooksDir = path.join(dataDir, 'hooks');
   await installProtectedBranchHook(hooksDir);
-  const services: ApiServices = { store, repos, hooksDir, baseUrl: '' };
+  const oauth = new OAuthState(manifest.oauthApplications);
+  const services: ApiServices = {
+    store,
+    repos,
+    hooksDir,
+    oauth,
+    baseUrl: '',
+  };
   const handler = createRequestHandler({
     services,
     router: createApiRouter(),
@@ -155,6 +165,7 @@ export async function startGitlabLocal(
     tokens: Object.fromEntries(
       [...store.users.values()].map(u => [u.username, u.tokens[0]]),
     ),
+    oauthApplications: oauth.listApplications(),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close(error => (error ? reject(error) : resolve()));

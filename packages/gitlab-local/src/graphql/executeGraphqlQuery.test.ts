@@ -1,6 +1,7 @@
 import { GitRepositories } from '../git/GitRepositories';
 import { AccessLevel } from '../model/entities';
 import { GitlabStore } from '../model/GitlabStore';
+import { OAuthState } from '../oauth/OAuthState';
 import { executeGraphqlQuery } from './executeGraphqlQuery';
 
 const MEMBERS_QUERY = `query getGroupMembers($group: ID!, $relations: [GroupMemberRelation!], $endCursor: String) {
@@ -25,6 +26,7 @@ describe('executeGraphqlQuery', () => {
     store,
     repos: {} as GitRepositories,
     hooksDir: '',
+    oauth: new OAuthState([]),
     baseUrl: 'http://gitlab.test',
   };
   const run = (query: string, variables: Record<string, unknown>) =>

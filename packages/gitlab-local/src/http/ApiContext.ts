@@ -2,6 +2,7 @@ import { z } from 'zod/v3';
 import { GitRepositories } from '../git/GitRepositories';
 import { Group, Project, User } from '../model/entities';
 import { GitlabStore } from '../model/GitlabStore';
+import { OAuthState } from '../oauth/OAuthState';
 import { GitlabError } from './GitlabError';
 import { paginateOffset } from './pagination';
 import { parseParams } from './params';
@@ -11,6 +12,8 @@ export interface ApiServices {
   repos: GitRepositories;
   /** Shared git hooks (see protectedBranchHook). */
   hooksDir: string;
+  /** OAuth applications, sessions and tokens (src/oauth). */
+  oauth: OAuthState;
   /** External base URL, e.g. http://127.0.0.1:7080 (no trailing slash). */
   baseUrl: string;
 }

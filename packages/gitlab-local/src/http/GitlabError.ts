@@ -6,7 +6,9 @@
 export class GitlabError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { message: unknown } | { error: string },
+    readonly body:
+      | { message: unknown }
+      | { error: string; error_description?: string; scope?: string },
     readonly headers: Record<string, string> = {},
   ) {
     super(

@@ -1,8 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControlRequest } from '../control/handleControlRequest';
 import { executeGraphqlQuery } from '../graphql/executeGraphqlQuery';
+import { handleOAuthRequest } from '../oauth/handleOAuthRequest';
+import { checkApiScopes } from '../oauth/scopes';
 import { ApiContext, ApiServices } from './ApiContext';
-import { authenticate } from './authenticate';
+import { Authenticated, authenticate } from './authenticate';
 import { FaultDecision, FaultInjector } from './faults';
 import { GitlabError } from './GitlabError';
 import { handleGitRequest, parseGitPath } from './handleGitRequest';
@@ -13,6 +15,7 @@ import { ApiResult, Router } from './Router';
 
 const API_PREFIX = '/api/v4';
 const GRAPHQL_PATH = '/api/graphql';
+const OAUTH_PREFIX = '/oauth/';
 
 export interface RequestHandlerDeps {
   services: ApiServices;
@@ -62,6 +65,26 @@ function sendResult(res: ServerResponse, result: ApiResult): number {
   }
   sendJson(res, status, result.json, result.headers);
   return status;
+}
+
+/** GitLab's 403 for an OAuth token without the scope a route needs. */
+function requireScopes(auth: Authenticated, method: string, rawPath: string) {
+  const check = checkApiScopes(auth.scopes, method, rawPath);
+  if (check.ok) return;
+  throw new GitlabError(
+    403,
+    {
+      error: 'insufficient_scope',
+      error_description:
+        'The request requires higher privileges than provided by the access token.',
+      scope: check.needed.join(' '),
+    },
+    {
+      'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token.", scope="${check.needed.join(
+        ' ',
+      )}"`,
+    },
+  );
 }
 
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -117,8 +140,15 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
   ): Promise<number> {
     const rawPath = url.pathname.slice(API_PREFIX.length) || '/';
     const match = router.match(method, rawPath);
-    const user = authenticate(services.store, req, url.searchParams);
-    if (!user) throw GitlabError.unauthorized();
+    const auth = authenticate(
+      services.store,
+      services.oauth,
+      req,
+      url.searchParams,
+    );
+    if (!auth) throw GitlabError.unauthorized();
+    requireScopes(auth, method, rawPath);
+    const user = auth.user;
     if (!match) {
       throw router.hasPath(rawPath)
         ? new GitlabError(405, { error: '405 Method Not Allowed' })
@@ -155,8 +185,16 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     url: URL,
     method: string,
   ): Promise<number> {
-    const user = authenticate(services.store, req, url.searchParams);
-    if (!user) throw GitlabError.unauthorized();
+    const auth = authenticate(
+      services.store,
+      services.oauth,
+      req,
+      url.searchParams,
+    );
+    if (!auth) throw GitlabError.unauthorized();
+    // Every GraphQL query served here reads; GitLab wants api or read_api.
+    requireScopes(auth, 'GET', '/graphql');
+    const user = auth.user;
     if (method !== 'POST') {
       throw new GitlabError(405, { error: '405 Method Not Allowed' });
     }
@@ -177,6 +215,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       return `${method} ${API_PREFIX}${match?.route.pattern ?? ' (unmatched)'}`;
     }
     if (url.pathname === GRAPHQL_PATH) return `${method} ${GRAPHQL_PATH}`;
+    if (url.pathname.startsWith(OAUTH_PREFIX))
+      return `${method} ${url.pathname}`;
     const git = parseGitPath(url.pathname);
     if (git) return `${method} /:namespace/:project.git/${git.service}`;
     return `${method} (unmatched)`;
@@ -225,6 +265,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
         status = await handleApi(req, res, url, method);
       } else if (url.pathname === GRAPHQL_PATH) {
         status = await handleGraphql(req, res, url, method);
+      } else if (url.pathname.startsWith(OAUTH_PREFIX)) {
+        status = await handleOAuthRequest(services, req, res, url, method);
       } else if (git) {
         status = await handleGitRequest(
           services,

@@ -2,7 +2,9 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { runGitHttpBackend } from '../git/gitHttpBackend';
 import { protectedBranchHookEnv } from '../git/protectedBranchHook';
 import { AccessLevel, Project, User } from '../model/entities';
+import { checkGitScopes } from '../oauth/scopes';
 import { ApiServices } from './ApiContext';
+import { Authenticated, authenticateToken } from './authenticate';
 
 /** `/<namespace>/<project>.git/<service>`, the smart-HTTP URLs GitLab serves. */
 const GIT_PATH =
@@ -23,15 +25,30 @@ export function parseGitPath(pathname: string): GitRequest | undefined {
   }
 }
 
-/** Git clients send `oauth2:<token>` (or `<username>:<token>`) as basic auth. */
-function basicAuthUser(
+/**
+ * Git clients send `oauth2:<token>` (or `<username>:<token>`) as basic auth.
+ * OAuth access tokens work only with the `oauth2` user name, as on GitLab.
+ */
+function basicAuth(
   services: ApiServices,
   header: string | undefined,
-): User | undefined {
+): Authenticated | undefined {
   if (!header?.startsWith('Basic ')) return undefined;
   const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-  const password = decoded.slice(decoded.indexOf(':') + 1);
-  return services.store.userByToken(password);
+  const colon = decoded.indexOf(':');
+  const username = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  try {
+    return authenticateToken(
+      services.store,
+      services.oauth,
+      password,
+      username === 'oauth2',
+    );
+  } catch {
+    // An expired OAuth token: git only knows "access denied".
+    return undefined;
+  }
 }
 
 function plain(
@@ -121,7 +138,19 @@ export async function handleGitRequest(
   const isPush =
     gitRequest.service === 'git-receive-pack' ||
     query.get('service') === 'git-receive-pack';
-  const user = basicAuthUser(services, req.headers.authorization);
+  const auth = basicAuth(services, req.headers.authorization);
+  if (auth && !checkGitScopes(auth.scopes, isPush).ok) {
+    return plain(
+      res,
+      403,
+      `HTTP Basic: Access denied. The token lacks the scope for this git ${
+        isPush
+          ? 'push (write_repository or api)'
+          : 'read (read_repository, write_repository or api)'
+      }.`,
+    );
+  }
+  const user = auth?.user;
   let project = services.store.findProject(gitRequest.projectPath);
 
   const anonymousRead = !user && !isPush && project?.visibility === 'public';

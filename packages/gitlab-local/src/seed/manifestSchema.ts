@@ -1,5 +1,6 @@
 import { z } from 'zod/v3';
 import { AccessLevel } from '../model/entities';
+import { KNOWN_SCOPES } from '../oauth/scopes';
 
 const accessLevelNames: Record<string, number> = {
   guest: AccessLevel.GUEST,
@@ -150,9 +151,23 @@ const projectSchema = z
   })
   .strict();
 
+const oauthApplicationSchema = z
+  .object({
+    name: z.string().min(1),
+    /** GitLab's "Application ID". */
+    clientId: z.string().min(8),
+    /** GitLab's "Secret"; the seeded ones are public demo values. */
+    clientSecret: z.string().min(16),
+    redirectUris: z.array(z.string().url()).min(1),
+    scopes: z.array(z.enum(KNOWN_SCOPES as [string, ...string[]])).min(1),
+  })
+  .strict();
+
 export const seedManifestSchema = z
   .object({
     users: z.array(userSchema).min(1),
+    /** OAuth applications (Admin > Applications), e.g. the portal's sign-in. */
+    oauthApplications: z.array(oauthApplicationSchema).default([]),
     groups: z.array(groupSchema).default([]),
     projects: z.array(projectSchema).default([]),
   })
