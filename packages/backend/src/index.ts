@@ -22,7 +22,8 @@ backend.add(
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
-// Sign-in: guest on the embedded defaults, GitLab OAuth in production.
+// Sign-in: GitLab OAuth (the local demo GitLab on the embedded defaults);
+// guest stays for browsing only (the policy lets it read, nothing more).
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-gitlab-provider'));
@@ -39,9 +40,11 @@ backend.add(
   import('@internal/plugin-catalog-backend-module-python-stewardship'),
 );
 
+// Our policy: admins do everything; others read, run the published templates
+// (GitLab steps with their own token) and see their own tasks; guests read.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-python-stewardship'),
 );
 
 backend.add(import('@backstage/plugin-search-backend'));

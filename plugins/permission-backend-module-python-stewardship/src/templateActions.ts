@@ -1,0 +1,67 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { scaffolderActionConditions } from '@backstage/plugin-scaffolder-backend/alpha';
+
+type ActionCondition = ReturnType<
+  typeof scaffolderActionConditions.hasActionId
+>;
+
+/**
+ * The actions the published Python templates (templates/*) use, and the
+ * only ones a non-admin's task may run. `templateActions.test.ts` checks
+ * that every action in those templates is listed here.
+ */
+export const TEMPLATE_ACTIONS = {
+  /** Fetch only the template's own skeleton, never another repository. */
+  fetchSkeleton: 'fetch:template',
+  /** Actions that write to GitLab run with the person's own token. */
+  gitlabWrites: [
+    'publish:gitlab',
+    'python-stewardship:gitlab:preflight',
+    'python-stewardship:gitlab:review-settings',
+  ],
+  /** Actions that neither read repositories nor write to GitLab. */
+  others: [
+    'python-stewardship:values:derive',
+    'python-stewardship:conformance:check',
+    'catalog:register',
+  ],
+} as const;
+
+export const SKELETON_URL = './skeleton';
+
+export function allTemplateActionIds(): string[] {
+  return [
+    TEMPLATE_ACTIONS.fetchSkeleton,
+    ...TEMPLATE_ACTIONS.gitlabWrites,
+    ...TEMPLATE_ACTIONS.others,
+  ];
+}
+
+const { hasActionId, hasStringProperty } = scaffolderActionConditions;
+
+/**
+ * The condition under which a non-admin may execute an action. Without a
+ * `token` input, GitLab actions fall back to the integration's token, which
+ * is exactly what must not happen for a person's task: those need a
+ * non-empty token (the person's, from `secrets.USER_OAUTH_TOKEN`).
+ */
+export function templateActionsCondition(): PermissionCriteria<ActionCondition> {
+  return {
+    anyOf: [
+      {
+        allOf: [
+          hasActionId({ actionId: TEMPLATE_ACTIONS.fetchSkeleton }),
+          hasStringProperty({ key: 'url', value: SKELETON_URL }),
+        ],
+      },
+      ...TEMPLATE_ACTIONS.gitlabWrites.map(actionId => ({
+        allOf: [
+          hasActionId({ actionId }),
+          hasStringProperty({ key: 'token' }),
+          { not: hasStringProperty({ key: 'token', value: '' }) },
+        ] as PermissionCriteria<ActionCondition>[],
+      })),
+      ...TEMPLATE_ACTIONS.others.map(actionId => hasActionId({ actionId })),
+    ],
+  };
+}
