@@ -255,7 +255,12 @@ describe('python-stewardship:gitlab:preflight', () => {
     catalog.getLocationByRef = jest.fn(async (ref: string) =>
       ref ===
       `url:${gitlab.url}/${GROUP}/registered-location/-/blob/main/catalog-info.yaml`
-        ? { id: 'loc-1', type: 'url', target: ref.slice(4) }
+        ? {
+            id: 'loc-1',
+            type: 'url',
+            target: ref.slice(4),
+            entityRef: 'location:default/loc-1',
+          }
         : undefined,
     );
 

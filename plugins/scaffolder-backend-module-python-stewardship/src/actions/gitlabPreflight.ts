@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z } from 'zod/v3';
 import { gitlabPreflightExamples as examples } from './gitlabPreflight.examples';
 import {
   createGitlabProjectClient,
@@ -17,13 +18,17 @@ import {
   minimumAccessToCreateProjects,
   roleName,
 } from './projectCreationRights';
-import { ExistingProject, findUnfinishedProject } from './unfinishedProject';
-
-interface CurrentUser {
-  id: number;
-  username: string;
-  is_admin?: boolean;
-}
+import {
+  CurrentUser,
+  currentUserSchema,
+  ExistingProject,
+  groupSchema,
+  memberSchema,
+  namespaceSchema,
+  projectSchema,
+  userSchema,
+} from './gitlabSchemas';
+import { findUnfinishedProject } from './unfinishedProject';
 
 /**
  * Checks, before anything is written to GitLab, everything that would
@@ -115,7 +120,7 @@ export function createGitlabPreflightAction(options: {
       const credentials = await ctx.getInitiatorCredentials();
       let me: CurrentUser;
       try {
-        me = (await client.api.Users.showCurrentUser()) as CurrentUser;
+        me = currentUserSchema.parse(await client.api.Users.showCurrentUser());
       } catch (error) {
         // Without a user nothing else can be checked on GitLab.
         problems.push(
@@ -205,7 +210,9 @@ async function checkMaintainers(
   const problems = await Promise.all(
     maintainers.map(async ref => {
       const username = gitlabUsernameOf(ref);
-      const [user] = await client.api.Users.all({ username, maxPages: 1 });
+      const [user] = userSchema
+        .array()
+        .parse(await client.api.Users.all({ username, maxPages: 1 }));
       if (!user) {
         return `Maintainer ${ref} has no GitLab account on ${client.host} (no user "${username}").`;
       }
@@ -223,9 +230,9 @@ async function checkNamespace(
   me: CurrentUser,
 ): Promise<string[]> {
   const { api, owner, host } = client;
-  let namespace: { id: number; kind: string; full_path: string };
+  let namespace: z.infer<typeof namespaceSchema>;
   try {
-    namespace = await api.Namespaces.show(owner);
+    namespace = namespaceSchema.parse(await api.Namespaces.show(owner));
   } catch (error) {
     if (!isGitlabNotFound(error)) throw error;
     return [
@@ -240,15 +247,15 @@ async function checkNamespace(
           `${owner} is another user's personal namespace; ${me.username} may not create projects in it.`,
         ];
   }
-  const group = (await api.Groups.show(namespace.id)) as {
-    project_creation_level?: string;
-  };
+  const group = groupSchema.parse(await api.Groups.show(namespace.id));
   const minimum = minimumAccessToCreateProjects(group.project_creation_level);
   let level = 0;
   try {
-    const member = await api.GroupMembers.show(namespace.id, me.id, {
-      includeInherited: true,
-    });
+    const member = memberSchema.parse(
+      await api.GroupMembers.show(namespace.id, me.id, {
+        includeInherited: true,
+      }),
+    );
     level = member.access_level;
   } catch (error) {
     if (!isGitlabNotFound(error)) throw error;
@@ -280,9 +287,7 @@ async function checkProjectPath(options: {
   const { client, me, problems } = options;
   let project: ExistingProject;
   try {
-    project = (await client.api.Projects.show(
-      client.slug,
-    )) as unknown as ExistingProject;
+    project = projectSchema.parse(await client.api.Projects.show(client.slug));
   } catch (error) {
     if (isGitlabNotFound(error)) return undefined;
     throw error;

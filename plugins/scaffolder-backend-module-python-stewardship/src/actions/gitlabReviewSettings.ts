@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Gitlab } from '@gitbeaker/rest';
+import { z } from 'zod/v3';
 import { examples } from './gitlabReviewSettings.examples';
 import {
   createGitlabProjectClient,
@@ -9,6 +10,7 @@ import {
   isGitlabNotFound,
 } from './gitlabClient';
 import { gitlabUsernameOf } from './gitlabUsername';
+import { memberSchema, projectSchema, userSchema } from './gitlabSchemas';
 import { GitlabAccess } from './projectCreationRights';
 
 /** Name of the approval rule the action creates or updates. */
@@ -26,9 +28,11 @@ async function ensureMaintainer(
   userId: number,
 ) {
   try {
-    const effective = await api.ProjectMembers.show(projectId, userId, {
-      includeInherited: true,
-    });
+    const effective = memberSchema.parse(
+      await api.ProjectMembers.show(projectId, userId, {
+        includeInherited: true,
+      }),
+    );
     if (effective.access_level >= GitlabAccess.MAINTAINER) return;
   } catch (error) {
     if (!isGitlabNotFound(error)) throw error;
@@ -177,9 +181,9 @@ export function createGitlabReviewSettingsAction(options: {
         return;
       }
 
-      let project: { id: number; web_url: string };
+      let project: z.infer<typeof projectSchema>;
       try {
-        project = await api.Projects.show(slug);
+        project = projectSchema.parse(await api.Projects.show(slug));
       } catch (error) {
         throw new InputError(
           `Cannot apply the review settings: the GitLab project ${slug} cannot be read (${describeGitlabError(
@@ -195,7 +199,9 @@ export function createGitlabReviewSettingsAction(options: {
         const userIds: number[] = [];
         const approvers: string[] = [];
         for (const username of usernames) {
-          const [user] = await api.Users.all({ username, maxPages: 1 });
+          const [user] = userSchema
+            .array()
+            .parse(await api.Users.all({ username, maxPages: 1 }));
           if (user && user.state === 'active') {
             userIds.push(user.id);
             approvers.push(username);

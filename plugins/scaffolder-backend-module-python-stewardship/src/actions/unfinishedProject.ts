@@ -2,16 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Gitlab } from '@gitbeaker/rest';
-
-/** The fields of a GitLab project the rule reads. */
-export interface ExistingProject {
-  id: number;
-  creator_id: number;
-  default_branch: string | null;
-  http_url_to_repo: string;
-  web_url: string;
-  path_with_namespace: string;
-}
+import { commitSchema, ExistingProject } from './gitlabSchemas';
 
 /** What {@link findUnfinishedProject} decided, with its reasons in words. */
 export type UnfinishedProjectVerdict =
@@ -59,11 +50,13 @@ export async function findUnfinishedProject(options: {
   }
 
   const commits = project.default_branch
-    ? await api.Commits.all(project.id, {
-        refName: project.default_branch,
-        perPage: 2,
-        maxPages: 1,
-      })
+    ? commitSchema.array().parse(
+        await api.Commits.all(project.id, {
+          refName: project.default_branch,
+          perPage: 2,
+          maxPages: 1,
+        }),
+      )
     : [];
   if (commits.length === 0) {
     reasons.push(

@@ -49,7 +49,7 @@ export async function startPublishingScaffolder() {
   const gitlab: GitlabLocal = await startGitlabLocal({ dataDir });
   const locations = new Map<
     string,
-    { id: string; type: string; target: string }
+    { id: string; type: string; target: string; entityRef: string }
   >();
   const templates = templateTypes.map(type => {
     const entity = loadTemplate(type);
@@ -78,16 +78,23 @@ export async function startPublishingScaffolder() {
         if (locations.has(target)) {
           throw new ConflictError(`Location ${type}:${target} already exists`);
         }
+        const id = `loc-${locations.size + 1}`;
         locations.set(target, {
-          id: `loc-${locations.size + 1}`,
+          id,
           type,
           target,
+          entityRef: `location:default/${id}`,
         });
       }
       // The component the generated catalog-info.yaml describes.
       const name = target.split('/-/blob/')[0].split('/').pop()!;
       return {
-        location: locations.get(target) ?? { id: 'dry-run', type, target },
+        location: locations.get(target) ?? {
+          id: 'dry-run',
+          type,
+          target,
+          entityRef: 'location:default/dry-run',
+        },
         entities: [
           {
             apiVersion: 'backstage.io/v1alpha1',
