@@ -16,8 +16,9 @@ export interface Config {
     };
     signIn?: {
       /**
-       * Sign-in providers offered on the sign-in page, in order: `guest`
-       * (embedded defaults) or `gitlab` (GitLab OAuth, production).
+       * Sign-in providers offered on the sign-in page, in order: `gitlab`
+       * (GitLab OAuth: the local demo GitLab on the embedded defaults, the
+       * real one in production) and `guest` (browse only; demo only).
        * @visibility frontend
        */
       providers?: Array<'guest' | 'gitlab'>;

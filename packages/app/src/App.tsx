@@ -5,6 +5,7 @@ import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 import { demoGitlabModule } from './modules/demoGitlab';
 import { catalogGraphModule } from './modules/catalogGraph';
+import { scmAuthModule } from './modules/scmAuth';
 
 // Other plugins, including python-stewardship, are discovered from this
 // package's dependencies (app.packages: all in app-config.yaml).
@@ -16,5 +17,6 @@ export default createApp({
     signInModule,
     demoGitlabModule,
     catalogGraphModule,
+    scmAuthModule,
   ],
 });

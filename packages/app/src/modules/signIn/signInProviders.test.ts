@@ -10,6 +10,13 @@ describe('signInProviders', () => {
     expect(signInProviders(['gitlab'])).toEqual([gitlabProvider]);
   });
 
+  it('keeps the configured order: GitLab first, then guest, in the demo', () => {
+    expect(signInProviders(['gitlab', 'guest'])).toEqual([
+      gitlabProvider,
+      'guest',
+    ]);
+  });
+
   it('names an unknown provider', () => {
     expect(() => signInProviders(['github'])).toThrow(
       'portal.signIn.providers: unknown provider "github"',

@@ -9,9 +9,10 @@ export const gitlabProvider = {
 };
 
 /**
- * Maps `portal.signIn.providers` (config) to what the sign-in page offers.
- * Embedded defaults offer guest; production offers GitLab only, so nobody
- * is shown a button the backend would refuse.
+ * Maps `portal.signIn.providers` (config) to what the sign-in page offers,
+ * in order. The demo offers GitLab first (the local demo GitLab) and guest
+ * for browsing; production offers GitLab only, so nobody is shown a button
+ * the backend would refuse.
  */
 export function signInProviders(configured: string[] | undefined) {
   const names = configured?.length ? configured : ['guest'];
