@@ -88,6 +88,26 @@ describe.each(templateTypes)('python-%s template', type => {
     );
   });
 
+  it("leaves a guest's absent USER_OAUTH_TOKEN out of the inputs, so the GitLab actions use the integration token", () => {
+    const messages = (result.body.log ?? []).map(entry => entry.body.message);
+    expect(messages).toContain('Finished step Check GitLab and the catalog');
+    const prefix =
+      'Running python-stewardship:gitlab:preflight in dry-run mode with inputs (secrets redacted): ';
+    const inputs = messages
+      .filter(message => message.includes(prefix))
+      .map(message =>
+        JSON.parse(message.slice(message.indexOf(prefix) + prefix.length)),
+      );
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]).toMatchObject({ name: values.name });
+    expect(inputs[0]).not.toHaveProperty('token');
+    expect(messages).toContainEqual(
+      expect.stringContaining(
+        'No GitLab token of the signed-in user (guest, or not signed in with GitLab); using the integration token for localhost:7080',
+      ),
+    );
+  });
+
   it('rejects bad parameters on the server, naming the field, before any step runs', async () => {
     const rejected = await dryRunTemplate(backend.server, type, {
       ...values,
