@@ -117,6 +117,8 @@ export function createGitlabPreflightAction(options: {
         return;
       }
 
+      // No ctx.checkpoint here: the step only reads, and a retried task must
+      // look again, since the failed attempt may have created the project.
       const credentials = await ctx.getInitiatorCredentials();
       let me: CurrentUser;
       try {
