@@ -178,6 +178,13 @@ describe('python-stewardship:gitlab:preflight', () => {
     }
   });
 
+  it("says when GitLab refuses the signed-in user's token", async () => {
+    expect(
+      await failureOf(input('fresh-utility', { token: 'glpat-not-a-token' })),
+    ).toBe(`Nothing was created; fix these first:
+- GitLab on ${host} refused the signed-in user's token (GitLab answered 401 to GET /api/v4/user: 401 Unauthorized).`);
+  });
+
   it('reports a missing group', async () => {
     expect(await failureOf(input('fresh-utility', { group: 'no-such-group' })))
       .toBe(`Nothing was created; fix these first:
