@@ -4,7 +4,6 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
 import { gitlabPreflightExamples as examples } from './gitlabPreflight.examples';
 import {
   createGitlabProjectClient,
@@ -22,6 +21,7 @@ import {
   CurrentUser,
   currentUserSchema,
   ExistingProject,
+  GitlabNamespace,
   groupSchema,
   memberSchema,
   namespaceSchema,
@@ -232,7 +232,7 @@ async function checkNamespace(
   me: CurrentUser,
 ): Promise<string[]> {
   const { api, owner, host } = client;
-  let namespace: z.infer<typeof namespaceSchema>;
+  let namespace: GitlabNamespace;
   try {
     namespace = namespaceSchema.parse(await api.Namespaces.show(owner));
   } catch (error) {

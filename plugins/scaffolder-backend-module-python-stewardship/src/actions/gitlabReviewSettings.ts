@@ -2,7 +2,6 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { Gitlab } from '@gitbeaker/rest';
-import { z } from 'zod/v3';
 import { examples } from './gitlabReviewSettings.examples';
 import {
   createGitlabProjectClient,
@@ -10,7 +9,12 @@ import {
   isGitlabNotFound,
 } from './gitlabClient';
 import { gitlabUsernameOf } from './gitlabUsername';
-import { memberSchema, projectSchema, userSchema } from './gitlabSchemas';
+import {
+  ExistingProject,
+  memberSchema,
+  projectSchema,
+  userSchema,
+} from './gitlabSchemas';
 import { GitlabAccess } from './projectCreationRights';
 
 /** Name of the approval rule the action creates or updates. */
@@ -181,7 +185,7 @@ export function createGitlabReviewSettingsAction(options: {
         return;
       }
 
-      let project: z.infer<typeof projectSchema>;
+      let project: ExistingProject;
       try {
         project = projectSchema.parse(await api.Projects.show(slug));
       } catch (error) {

@@ -24,6 +24,7 @@ export const namespaceSchema = z.object({
   kind: z.string(),
   full_path: z.string(),
 });
+export type GitlabNamespace = z.infer<typeof namespaceSchema>;
 
 export const groupSchema = z.object({
   id: z.number(),
