@@ -34,7 +34,7 @@ cat >&2 <<EOF
 
   Python Stewardship Portal
   ─────────────────────────
-  Open  http://localhost:3000   (sign in as guest)
+  Open  http://localhost:3000   (Sign in with GitLab: pick a person; root is the admin)
   API   http://localhost:7007
   Data  $(pwd)/data   (delete it to start from scratch)
 
