@@ -3,7 +3,7 @@ import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signInWithGitlab } from './testing/signInWithGitlab';
+import { signInWithGitlab } from './__testUtils__/signInWithGitlab';
 import {
   BackendProcess,
   repoRoot,
