@@ -1,9 +1,10 @@
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  PermissionCondition,
+  PermissionCriteria,
+} from '@backstage/plugin-permission-common';
 import { scaffolderActionConditions } from '@backstage/plugin-scaffolder-backend/alpha';
 
-type ActionCondition = ReturnType<
-  typeof scaffolderActionConditions.hasActionId
->;
+type ActionCondition = PermissionCondition<'scaffolder-action'>;
 
 /**
  * The actions the published Python templates (templates/*) use, and the
@@ -59,7 +60,10 @@ export function templateActionsCondition(): PermissionCriteria<ActionCondition> 
           hasActionId({ actionId }),
           hasStringProperty({ key: 'token' }),
           { not: hasStringProperty({ key: 'token', value: '' }) },
-        ] as PermissionCriteria<ActionCondition>[],
+        ] as [
+          PermissionCriteria<ActionCondition>,
+          ...PermissionCriteria<ActionCondition>[],
+        ],
       })),
       ...TEMPLATE_ACTIONS.others.map(actionId => hasActionId({ actionId })),
     ],
