@@ -50,6 +50,9 @@ describe('gitlab-local command line', () => {
       ]);
       expect(output).toMatch(/URL: {3}http:\/\/127\.0\.0\.1:\d+/);
       expect(output).toContain('Token: glpat-local-root');
+      expect(output).toContain(
+        'OAuth: Python Stewardship Portal: client id python-stewardship-portal-demo',
+      );
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true });
     }

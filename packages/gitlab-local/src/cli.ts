@@ -64,6 +64,11 @@ export async function main(argv: string[]): Promise<void> {
       ', ',
     )} (token glpat-local-<username>)`,
   );
+  for (const app of gitlab.oauthApplications) {
+    console.log(
+      `OAuth: ${app.name}: client id ${app.clientId} (sign-in at ${gitlab.url}/oauth/authorize)`,
+    );
+  }
 
   const shutdown = () => {
     gitlab.stop().then(
