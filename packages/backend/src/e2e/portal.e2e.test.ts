@@ -1,45 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import {
+  ensureAppBuilt,
+  launchChromium,
+  screenshotsDir as screenshots,
+  withFailureScreenshot,
+} from '../__testUtils__/browser';
 import {
   BackendProcess,
-  repoRoot,
   startBackendProcess,
 } from '../testing/startBackendProcess';
 
 jest.setTimeout(240_000);
-
-const appDist = path.join(repoRoot, 'packages/app/dist/index.html');
-const screenshots = path.join(repoRoot, 'test-results/screenshots');
-const chromiumPath = process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Keeps the last screen of a failing step for diagnosis, then fails. */
-async function withFailureScreenshot(
-  page: Page,
-  name: string,
-  steps: () => Promise<void>,
-) {
-  try {
-    await steps();
-  } catch (error) {
-    fs.mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({
-      path: path.join(screenshots, `${name}-failure.png`),
-    });
-    throw error;
-  }
-}
-
-/** The production bundle is what the backend serves; build it when missing. */
-function ensureAppBuilt() {
-  if (fs.existsSync(appDist)) return;
-  const result = spawnSync('yarn', ['workspace', 'app', 'build'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('yarn workspace app build failed');
-}
 
 describe('the portal in Chromium', () => {
   let backend: BackendProcess;
@@ -56,17 +29,7 @@ describe('the portal in Chromium', () => {
         },
       },
     });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
   });
