@@ -25,6 +25,8 @@ export const TEMPLATE_ACTIONS = {
     'python-stewardship:values:derive',
     'python-stewardship:conformance:check',
     'catalog:register',
+    // Reads the catalog with the person's own credentials.
+    'python-stewardship:catalog:wait-for-entity',
   ],
 } as const;
 

@@ -4,7 +4,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import scaffolderModule from '.';
 
 describe('scaffolderModulePythonStewardship', () => {
-  it('registers the values, preflight, conformance and review-settings actions with the scaffolder', async () => {
+  it('registers the values, preflight, conformance, review-settings and catalog-wait actions with the scaffolder', async () => {
     const addActions = jest.fn();
 
     await startTestBackend({
@@ -18,6 +18,7 @@ describe('scaffolderModulePythonStewardship', () => {
       'python-stewardship:gitlab:preflight',
       'python-stewardship:conformance:check',
       'python-stewardship:gitlab:review-settings',
+      'python-stewardship:catalog:wait-for-entity',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCatalogWaitForEntityAction } from './actions/catalogWaitForEntity';
 import { createConformanceCheckAction } from './actions/conformanceCheck';
 import { createDeriveValuesAction } from './actions/deriveValues';
 import { createGitlabPreflightAction } from './actions/gitlabPreflight';
@@ -14,7 +15,7 @@ import { createGitlabReviewSettingsAction } from './actions/gitlabReviewSettings
  * Adds the python-stewardship scaffolder actions the Python templates use:
  * parameter checks, the GitLab and catalog checks before anything is
  * written, the conformance gate before publishing, and the GitLab review
- * settings after it.
+ * settings after it, and waiting until the catalog serves the new entity.
  *
  * @public
  */
@@ -35,6 +36,7 @@ export const scaffolderModulePythonStewardship = createBackendModule({
           createGitlabPreflightAction({ integrations, catalog }),
           createConformanceCheckAction(),
           createGitlabReviewSettingsAction({ integrations }),
+          createCatalogWaitForEntityAction({ catalog }),
         );
       },
     });

@@ -1,8 +1,9 @@
 import { Gitlab } from '@gitbeaker/rest';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Browser, Page } from 'playwright-core';
 import {
   answerGitlabPopups,
@@ -173,9 +174,13 @@ describe('Create in Chromium', () => {
           const url = new URL(`${stack.gitlab.url}/${GROUP}/${name}.git`);
           url.username = 'oauth2';
           url.password = stack.gitlab.tokens['alex.maintainer'];
-          execFileSync('git', ['clone', '--quiet', url.toString(), clone], {
-            stdio: 'pipe',
-          });
+          // Asynchronous: the local GitLab answers from this very process.
+          await promisify(execFile)('git', [
+            'clone',
+            '--quiet',
+            url.toString(),
+            clone,
+          ]);
           expect(fs.existsSync(path.join(clone, file))).toBe(true);
           expect(
             fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8'),

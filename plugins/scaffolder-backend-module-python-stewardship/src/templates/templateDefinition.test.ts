@@ -80,7 +80,7 @@ describe.each(templateTypes)('python-%s template definition', type => {
     expect(template.spec.type).toBe(type);
   });
 
-  it('checks GitLab before writing, then generates, checks, publishes, sets up review and registers, in that order', () => {
+  it('checks GitLab before writing, then generates, checks, publishes, sets up review, registers and waits for the catalog, in that order', () => {
     const actionOf = Object.fromEntries(
       template.spec.steps.map(step => [step.id, step.action]),
     );
@@ -95,6 +95,7 @@ describe.each(templateTypes)('python-%s template definition', type => {
       'publish',
       'review',
       'register',
+      'catalog-ready',
     ];
     expect(ids.filter(id => ours.includes(id!))).toEqual(ours);
     expect(ids.indexOf('preflight')).toBe(ids.indexOf('values') + 1);
@@ -106,6 +107,7 @@ describe.each(templateTypes)('python-%s template definition', type => {
       'publish:gitlab',
       'python-stewardship:gitlab:review-settings',
       'catalog:register',
+      'python-stewardship:catalog:wait-for-entity',
     ]);
     const byAction = Object.fromEntries(
       template.spec.steps
@@ -113,6 +115,9 @@ describe.each(templateTypes)('python-%s template definition', type => {
         .map(step => [step.action, step.input as any]),
     );
     expect(byAction['python-stewardship:values:derive'].type).toBe(type);
+    expect(byAction['python-stewardship:catalog:wait-for-entity']).toEqual({
+      entityRef: "${{ steps['register'].output.entityRef }}",
+    });
     expect(byAction['python-stewardship:conformance:check']).toEqual({
       type,
       minimumScore: 100,
