@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import {
+  collectPageErrors,
   ensureAppBuilt,
   launchChromium,
   screenshotsDir as screenshots,
@@ -18,6 +19,8 @@ describe('the portal in Chromium', () => {
   let backend: BackendProcess;
   let browser: Browser;
   let page: Page;
+  let pageErrors: string[] = [];
+  const externalRequests: string[] = [];
 
   beforeAll(async () => {
     ensureAppBuilt();
@@ -32,6 +35,14 @@ describe('the portal in Chromium', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
+    pageErrors = collectPageErrors(page);
+    // Nothing on any page may call the internet; record whoever tries.
+    page.on('request', request => {
+      const host = new URL(request.url()).hostname;
+      if (!['localhost', '127.0.0.1'].includes(host) && host !== '') {
+        externalRequests.push(request.url());
+      }
+    });
   });
 
   afterAll(async () => {
@@ -140,5 +151,24 @@ describe('the portal in Chromium', () => {
       await page.screenshot({
         path: path.join(screenshots, 'handbook-section.png'),
       });
+    }));
+
+  it('opens a home page made for this portal, with no sample widgets and no internet', () =>
+    withFailureScreenshot(page, 'home', async () => {
+      // The sidebar's Home item (the logo, also labelled Home, opens the catalog).
+      await page.locator('a[href="/home"]').first().click();
+      await page.getByText('Python at the company').first().waitFor();
+      await page
+        .getByRole('link', { name: 'Create a Python repository' })
+        .waitFor();
+      for (const sample of ['Random Joke', 'NYC', 'TYO', 'Most Visited']) {
+        expect(await page.getByText(sample).count()).toBe(0);
+      }
+      await page.screenshot({
+        path: path.join(screenshots, 'home.png'),
+        fullPage: true,
+      });
+      expect(pageErrors).toEqual([]);
+      expect(externalRequests).toEqual([]);
     }));
 });
