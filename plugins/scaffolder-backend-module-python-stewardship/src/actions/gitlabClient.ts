@@ -14,6 +14,8 @@ export interface GitlabProjectClient {
   repo: string;
   /** `owner/repo`. */
   slug: string;
+  /** The project's web address, on the integration's own scheme and host. */
+  webUrl: string;
   /** Whose token the client sends. */
   tokenSource: 'user' | 'integration';
 }
@@ -66,6 +68,7 @@ export function createGitlabProjectClient(options: {
     owner,
     repo,
     slug: `${owner}/${repo}`,
+    webUrl: `${baseUrl.replace(/\/+$/, '')}/${owner}/${repo}`,
     tokenSource,
   };
 }

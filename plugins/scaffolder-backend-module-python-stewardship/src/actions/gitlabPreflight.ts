@@ -89,6 +89,11 @@ export function createGitlabPreflightAction(options: {
           }),
         gitlabUser: z =>
           z.string({ description: 'The GitLab user the run acts as' }),
+        projectUrl: z =>
+          z.string({
+            description:
+              "The project's web address on the integration's scheme and host (http for the demo GitLab)",
+          }),
       },
     },
     async handler(ctx) {
@@ -106,6 +111,7 @@ export function createGitlabPreflightAction(options: {
         );
       }
       const ownerRef = parseOwnerRef(owner, problems);
+      ctx.output('projectUrl', client.webUrl);
 
       if (ctx.isDryRun) {
         if (problems.length > 0) throw preflightError(problems);

@@ -239,6 +239,12 @@ describe.each(templateTypes)('python-%s template', type => {
     expect(pyproject.tool.mypy.python_version).toBe('3.12');
     expect(pyproject.tool.ruff['target-version']).toBe('py312');
     expect(files['.tool-versions']).toBe('python 3.12.13\npoetry 2.1.2\n');
+    // Links follow the integration's own scheme (the demo GitLab is http).
+    for (const url of Object.values(pyproject.project.urls ?? {})) {
+      expect(url).toMatch(
+        new RegExp(`^http://localhost:7080/[^/]+/${values.name}$`),
+      );
+    }
   });
 
   it('renders a .gitlab-ci.yml that parses and pins the same Python', () => {

@@ -17,6 +17,8 @@ const integrationsConfig = {
     gitlab: [
       {
         host: 'localhost:7080',
+        // As in app-config.yaml: the demo GitLab speaks http.
+        baseUrl: 'http://localhost:7080',
         apiBaseUrl: 'http://localhost:7080/api/v4',
         token: 'test-token',
       },
