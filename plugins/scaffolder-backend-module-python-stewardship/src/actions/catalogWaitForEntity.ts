@@ -48,7 +48,9 @@ export function createCatalogWaitForEntityAction(options: {
       if (ctx.isDryRun || !entityRef) {
         ctx.logger.info(
           ctx.isDryRun
-            ? `Dry run: would wait for ${entityRef ?? 'the entity'} in the catalog`
+            ? `Dry run: would wait for ${
+                entityRef ?? 'the entity'
+              } in the catalog`
             : 'Nothing was registered, so there is nothing to wait for',
         );
         ctx.output('available', Boolean(ctx.isDryRun));

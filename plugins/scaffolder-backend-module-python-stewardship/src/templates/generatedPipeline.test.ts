@@ -73,7 +73,9 @@ function poetrySpec(name: string, spec: string): string {
 }
 
 async function venvFor(requirements: string[]): Promise<string> {
-  const key = createHash('sha256').update(requirements.join('\n')).digest('hex');
+  const key = createHash('sha256')
+    .update(requirements.join('\n'))
+    .digest('hex');
   const venv = path.join(venvCache, key.slice(0, 16));
   const python = path.join(venv, 'bin/python');
   if (fs.existsSync(path.join(venv, '.complete'))) return python;
@@ -82,7 +84,14 @@ async function venvFor(requirements: string[]): Promise<string> {
   await sh('python3', ['-m', 'venv', venv], venvCache);
   await sh(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--ignore-requires-python', ...requirements],
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--ignore-requires-python',
+      ...requirements,
+    ],
     venvCache,
   );
   fs.writeFileSync(path.join(venv, '.complete'), requirements.join('\n'));
@@ -96,11 +105,13 @@ function missingDockerCopySources(dir: string): string[] {
   const copies = fs
     .readFileSync(dockerfile, 'utf8')
     .matchAll(/^COPY\s+(?!--from)(.+)\s+\S+$/gm);
-  return [...copies]
-    .flatMap(([, sources]) => sources.split(/\s+/))
-    // Flags, and globs such as poetry.lock* that may match nothing.
-    .filter(source => !source.startsWith('--') && !source.includes('*'))
-    .filter(source => !fs.existsSync(path.join(dir, source)));
+  return (
+    [...copies]
+      .flatMap(([, sources]) => sources.split(/\s+/))
+      // Flags, and globs such as poetry.lock* that may match nothing.
+      .filter(source => !source.startsWith('--') && !source.includes('*'))
+      .filter(source => !fs.existsSync(path.join(dir, source)))
+  );
 }
 
 describe.each(templateTypes)('generated python-%s project', type => {
@@ -150,7 +161,14 @@ describe.each(templateTypes)('generated python-%s project', type => {
         );
         const tests = await sh(
           python,
-          ['-m', 'pytest', '-q', `--cov=${packageName}`, '-p', 'no:cacheprovider'],
+          [
+            '-m',
+            'pytest',
+            '-q',
+            `--cov=${packageName}`,
+            '-p',
+            'no:cacheprovider',
+          ],
           dir,
         );
         expect(tests.stdout).toMatch(/\d+ passed/);
