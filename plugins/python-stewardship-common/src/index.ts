@@ -88,3 +88,20 @@ export type {
   StewardshipOptions,
   StewardshipOptionsInput,
 } from './options/stewardshipOptions';
+export { codebaseSortKeys, exemptionStates } from './api/conformanceApi';
+export type {
+  CodebasePage,
+  CodebaseQuery,
+  CodebaseRow,
+  CodebaseSortKey,
+  EntityConformance,
+  Exemption,
+  ExemptionDecision,
+  ExemptionRequest,
+  ExemptionState,
+  LevelOrNone,
+  OrganisationSummary,
+  ResultSource,
+  ScoreHistory,
+  StoredResult,
+} from './api/conformanceApi';
