@@ -149,6 +149,42 @@ export class GitRepositories {
   }
 
   /** Lists a directory (or, recursively, the whole tree below it). */
+  /**
+   * Reads several files at one ref with a single `git cat-file --batch`
+   * (GraphQL `blobs(paths:)`); files that do not exist are left out.
+   */
+  async readFilesAtRef(
+    gitDir: string,
+    ref: string,
+    filePaths: readonly string[],
+  ): Promise<Map<string, Buffer>> {
+    const files = new Map<string, Buffer>();
+    const safe = filePaths.filter(p => !/[\n\r]/.test(p));
+    if (ref.startsWith('-') || /[\n\r]/.test(ref) || safe.length === 0) {
+      return files;
+    }
+    const out = await runGit(['cat-file', '--batch'], {
+      gitDir,
+      input: safe.map(p => `${ref}:${p}\n`).join(''),
+    });
+    let offset = 0;
+    for (const path of safe) {
+      const newline = out.indexOf(10, offset);
+      if (newline < 0) break;
+      const header = out.subarray(offset, newline).toString('utf8');
+      if (/ (missing|ambiguous)$/.test(header)) {
+        offset = newline + 1;
+        continue;
+      }
+      const [, type, size] = header.split(' ');
+      const start = newline + 1;
+      const end = start + Number(size);
+      if (type === 'blob') files.set(path, out.subarray(start, end));
+      offset = end + 1;
+    }
+    return files;
+  }
+
   async listTree(
     gitDir: string,
     /** A commit sha or ref name. */

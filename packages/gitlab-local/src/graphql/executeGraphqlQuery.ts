@@ -12,7 +12,10 @@ export interface GraphqlRequest {
   variables?: Record<string, unknown> | null;
 }
 
-type GraphqlResult = { data?: unknown; errors?: Array<{ message: string }> };
+export type GraphqlResult = {
+  data?: unknown;
+  errors?: Array<{ message: string }>;
+};
 
 const PAGE_SIZE_LIMIT = 100;
 

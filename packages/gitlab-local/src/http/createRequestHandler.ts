@@ -1,6 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControlRequest } from '../control/handleControlRequest';
 import { executeGraphqlQuery } from '../graphql/executeGraphqlQuery';
+import {
+  executeRepositoryBlobsQuery,
+  isRepositoryBlobsQuery,
+} from '../graphql/repositoryBlobs';
 import { handleOAuthRequest } from '../oauth/handleOAuthRequest';
 import { checkApiScopes } from '../oauth/scopes';
 import { ApiContext, ApiServices } from './ApiContext';
@@ -199,11 +203,10 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
       throw new GitlabError(405, { error: '405 Method Not Allowed' });
     }
     const body = await readBodyParams(req);
-    const result = executeGraphqlQuery(
-      { ...services, baseUrl: url.origin },
-      user,
-      body,
-    );
+    const graphqlServices = { ...services, baseUrl: url.origin };
+    const result = isRepositoryBlobsQuery(body.query)
+      ? await executeRepositoryBlobsQuery(graphqlServices, user, body)
+      : executeGraphqlQuery(graphqlServices, user, body);
     sendJson(res, 200, result);
     return 200;
   }
