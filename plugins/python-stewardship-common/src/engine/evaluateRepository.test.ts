@@ -33,6 +33,22 @@ describe('evaluateRepository', () => {
     expect(report.counts.total).toBe(report.results.length);
   });
 
+  it("applies exemptions granted outside the repository, raising the score, and lets the repository's own win", () => {
+    const files = library();
+    delete files['poetry.lock'];
+    const before = evaluateRepository(createMemorySnapshot(files));
+    const failing = before.results.find(r => r.status === 'fail')!;
+    const after = evaluateRepository(createMemorySnapshot(files), {
+      exemptions: { [failing.id]: 'Approved in the portal until 2027-01-01' },
+    });
+    expect(after.results.find(r => r.id === failing.id)).toMatchObject({
+      status: 'exempt',
+      message: 'Approved in the portal until 2027-01-01',
+    });
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.counts.exempt).toBe(before.counts.exempt + 1);
+  });
+
   it('judges the checks built on an exempt prerequisite instead of skipping them', () => {
     const files = library();
     delete files['poetry.lock'];

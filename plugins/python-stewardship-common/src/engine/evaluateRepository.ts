@@ -38,6 +38,12 @@ export interface EvaluateOptions {
   projectRoot?: string;
   /** Replaces the rule pack (tests, experiments). */
   checks?: readonly CheckDefinition[];
+  /**
+   * Exemptions granted outside the repository (the portal's approved
+   * exemption requests): check id to the message the result shows. The
+   * repository's own `[tool.python-stewardship] exempt` entries win.
+   */
+  exemptions?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -80,6 +86,9 @@ export function evaluateRepository(
     facts,
     new Set(rulePack.map(c => c.id)),
   );
+  for (const [id, message] of Object.entries(options.exemptions ?? {})) {
+    if (!exemptions.has(id)) exemptions.set(id, message);
+  }
   if (options.type && classification.source !== 'option') {
     warnings.push(
       `Ignored type "${options.type}"; expected service, utility or library`,
