@@ -43,6 +43,16 @@ describe('FaultInjector', () => {
     ).toBeUndefined();
   });
 
+  it('fails every n-th matching request for a steady failure rate', () => {
+    const faults = new FaultInjector({
+      rules: [{ kind: 'error', status: 500, every: 10, skip: 3 }],
+    });
+    const failed = Array.from({ length: 43 }, (_, i) => i + 1).filter(
+      () => faults.decide('GET /api/v4/projects', query()).failure,
+    );
+    expect(failed).toEqual([13, 23, 33, 43]);
+  });
+
   it('lets the first failing rule win', () => {
     const faults = new FaultInjector({
       rules: [{ kind: 'drop' }, { kind: 'rateLimit', retryAfterSeconds: 3 }],

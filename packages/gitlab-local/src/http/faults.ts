@@ -12,6 +12,11 @@ const matchFields = {
   skip: z.number().int().nonnegative().optional(),
   /** Fire this many times, then stop; omit to fire on every match. */
   times: z.number().int().positive().optional(),
+  /**
+   * Fire on every n-th matching request only (after `skip`), e.g. 10 for a
+   * deterministic 10% failure rate.
+   */
+  every: z.number().int().positive().optional(),
 };
 
 export const faultRuleSchema = z.discriminatedUnion('kind', [
@@ -103,6 +108,11 @@ export class FaultInjector {
         continue;
       entry.seen += 1;
       if (rule.skip !== undefined && entry.seen <= rule.skip) continue;
+      if (
+        rule.every !== undefined &&
+        (entry.seen - (rule.skip ?? 0)) % rule.every !== 0
+      )
+        continue;
       if (rule.times !== undefined && entry.fired >= rule.times) continue;
       if (rule.kind !== 'latency' && decision.failure) continue;
       entry.fired += 1;
