@@ -28,6 +28,8 @@ exports.up = async function up(knex) {
     table.text('maintainers').notNullable().defaultTo('[]');
     table.string('project_path', 512).nullable();
     table.string('search_text', 1024).notNullable().defaultTo('');
+    table.string('project_web_url', 1024).nullable();
+    table.string('default_branch', 255).nullable();
     table.string('scan_commit_id', 64).nullable();
     table.string('scan_rule_pack_version', 64).nullable();
     table.string('latest_result_id', 36).nullable();

@@ -105,3 +105,10 @@ export type {
   ScoreHistory,
   StoredResult,
 } from './api/conformanceApi';
+export {
+  conformanceRefreshPermission,
+  exemptionDecidePermission,
+  exemptionRequestPermission,
+  IS_PYTHON_MAINTAINER_RULE,
+  pythonStewardshipPermissions,
+} from './permissions';

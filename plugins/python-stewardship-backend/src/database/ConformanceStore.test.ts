@@ -78,12 +78,11 @@ describe.each(databases.eachSupportedId())('ConformanceStore on %s', id => {
       source: 'schedule',
       trend: [40],
     });
+    expect((await store.getCodebase('component:default/a'))?.scanState).toEqual(
+      { commitId: 'c1', rulePackVersion: 'v1' },
+    );
     expect(
-      (await store.getCodebase('component:default/a'))?.scanState,
-    ).toEqual({ commitId: 'c1', rulePackVersion: 'v1' });
-    expect(
-      (await store.latestResult('component:default/a', 'upload'))?.report
-        .score,
+      (await store.latestResult('component:default/a', 'upload'))?.report.score,
     ).toBe(90);
     expect(
       (await store.latestResult('component:default/a', 'scan'))?.commitId,
@@ -207,7 +206,10 @@ describe.each(databases.eachSupportedId())('ConformanceStore on %s', id => {
 
   it('lets two workers claim each queued scan exactly once, and re-claims after a lease runs out', async () => {
     const store = await createStore();
-    const refs = Array.from({ length: 10 }, (_, i) => `component:default/p${i}`);
+    const refs = Array.from(
+      { length: 10 },
+      (_, i) => `component:default/p${i}`,
+    );
     await store.enqueue(refs, 'schedule');
     await store.enqueue(refs.slice(0, 2), 'schedule');
     const [one, two] = await Promise.all([

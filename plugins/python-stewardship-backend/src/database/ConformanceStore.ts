@@ -42,6 +42,8 @@ export interface NewResult {
   rulePackVersion: string;
   report: ConformanceReport;
   createdAt?: Date;
+  /** Where the scan read the project, kept for file links. */
+  project?: { webUrl: string; defaultBranch: string | null };
 }
 
 /** The list query, with `member` resolved to the person's own and their groups' refs. */
@@ -82,7 +84,6 @@ const SORT_COLUMNS: Record<NonNullable<CodebaseQuery['sort']>, string> = {
   type: 'type',
 };
 
-
 type CodebaseDbRow = {
   entity_ref: string;
   name: string;
@@ -91,6 +92,8 @@ type CodebaseDbRow = {
   owner: string | null;
   maintainers: string;
   project_path: string | null;
+  project_web_url: string | null;
+  default_branch: string | null;
   scan_commit_id: string | null;
   scan_rule_pack_version: string | null;
   latest_result_id: string | null;
@@ -152,8 +155,9 @@ export class ConformanceStore {
   async syncCodebases(codebases: CodebaseInfo[]): Promise<string[]> {
     const keep = new Set(codebases.map(c => c.entityRef));
     return this.db.transaction(async tx => {
-      const existing: Array<{ entity_ref: string }> = await tx('codebases')
-        .select('entity_ref');
+      const existing: Array<{ entity_ref: string }> = await tx(
+        'codebases',
+      ).select('entity_ref');
       const gone = existing.map(r => r.entity_ref).filter(r => !keep.has(r));
       for (const chunk of chunks(gone, 200)) {
         for (const table of [
@@ -203,6 +207,7 @@ export class ConformanceStore {
 
   async getCodebase(entityRef: string): Promise<
     | (CodebaseInfo & {
+        project: { webUrl: string | null; defaultBranch: string | null };
         scanState: ScanState;
         lastError: { at: string; message: string } | null;
       })
@@ -220,6 +225,10 @@ export class ConformanceStore {
       owner: row.owner,
       maintainers: JSON.parse(row.maintainers),
       projectPath: row.project_path,
+      project: {
+        webUrl: row.project_web_url,
+        defaultBranch: row.default_branch,
+      },
       scanState: {
         commitId: row.scan_commit_id,
         rulePackVersion: row.scan_rule_pack_version,
@@ -279,20 +288,28 @@ export class ConformanceStore {
         ...(current ? (JSON.parse(current.trend) as number[]) : []),
         result.report.score,
       ].slice(-TREND_LENGTH);
-      await tx('codebases').where({ entity_ref: result.entityRef }).update({
-        scan_commit_id: result.commitId,
-        scan_rule_pack_version: result.rulePackVersion,
-        latest_result_id: id,
-        score: result.report.score,
-        level,
-        failing: failingChecks.length,
-        failing_checks: JSON.stringify(failingChecks),
-        trend: JSON.stringify(trend),
-        last_scan_at: createdAt,
-        source: result.source,
-        last_error: null,
-        last_error_at: null,
-      });
+      await tx('codebases')
+        .where({ entity_ref: result.entityRef })
+        .update({
+          ...(result.project
+            ? {
+                project_web_url: result.project.webUrl,
+                default_branch: result.project.defaultBranch,
+              }
+            : {}),
+          scan_commit_id: result.commitId,
+          scan_rule_pack_version: result.rulePackVersion,
+          latest_result_id: id,
+          score: result.report.score,
+          level,
+          failing: failingChecks.length,
+          failing_checks: JSON.stringify(failingChecks),
+          trend: JSON.stringify(trend),
+          last_scan_at: createdAt,
+          source: result.source,
+          last_error: null,
+          last_error_at: null,
+        });
       await tx('failing_checks')
         .where({ entity_ref: result.entityRef })
         .delete();
@@ -415,7 +432,9 @@ export class ConformanceStore {
       .clone()
       .select('*')
       .orderByRaw(
-        `${sortColumn} IS NULL, ${sortColumn} ${order === 'desc' ? 'desc' : 'asc'}`,
+        `${sortColumn} IS NULL, ${sortColumn} ${
+          order === 'desc' ? 'desc' : 'asc'
+        }`,
       )
       .orderBy('entity_ref', 'asc')
       .offset(offset)
@@ -450,7 +469,8 @@ export class ConformanceStore {
       ]);
     }
     if (query.type) q.where({ type: query.type });
-    if (query.owner) q.whereRaw('LOWER(owner) = ?', [query.owner.toLowerCase()]);
+    if (query.owner)
+      q.whereRaw('LOWER(owner) = ?', [query.owner.toLowerCase()]);
     if (query.level === 'none') q.where({ level: 'none' });
     else if (query.level) q.where({ level: query.level });
     if (query.failingCheck) {
@@ -493,9 +513,7 @@ export class ConformanceStore {
       .whereNotNull('level')
       .groupBy('level')
       .select('level', db.raw('COUNT(*) as n'));
-    const byTypeRows: Array<{ type: string; n: number }> = await db(
-      'codebases',
-    )
+    const byTypeRows: Array<{ type: string; n: number }> = await db('codebases')
       .whereNotNull('type')
       .groupBy('type')
       .select('type', db.raw('COUNT(*) as n'));
@@ -633,7 +651,9 @@ export class ConformanceStore {
       lease_until: string | null;
     }> = await this.db('scan_queue')
       .where(q =>
-        q.whereNull('lease_until').orWhere('lease_until', '<', now.toISOString()),
+        q
+          .whereNull('lease_until')
+          .orWhere('lease_until', '<', now.toISOString()),
       )
       .orderBy('queued_at', 'asc')
       .limit(limit * 2)
@@ -701,8 +721,7 @@ export class ConformanceStore {
 
   async lastRun() {
     return (
-      (await this.db('scan_runs').orderBy('started_at', 'desc').first()) ??
-      null
+      (await this.db('scan_runs').orderBy('started_at', 'desc').first()) ?? null
     );
   }
 
@@ -722,7 +741,9 @@ export class ConformanceStore {
       .first();
     if (open) {
       throw new ConflictError(
-        `${input.checkId} already has a ${open.state} exemption for this codebase (until ${open.expires_at.slice(0, 10)})`,
+        `${input.checkId} already has a ${
+          open.state
+        } exemption for this codebase (until ${open.expires_at.slice(0, 10)})`,
       );
     }
     const row: ExemptionDbRow = {
@@ -803,7 +824,10 @@ export class ConformanceStore {
     return Object.fromEntries(
       rows.map(row => [
         row.check_id,
-        `Exempt until ${row.expires_at.slice(0, 10)} (approved in the portal by ${row.decided_by}): ${row.reason}`,
+        `Exempt until ${row.expires_at.slice(
+          0,
+          10,
+        )} (approved in the portal by ${row.decided_by}): ${row.reason}`,
       ]),
     );
   }
@@ -867,6 +891,7 @@ function escapeLike(text: string): string {
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }

@@ -1,0 +1,34 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_MAINTAINERS,
+  PYTHON_TAG,
+} from '@internal/plugin-python-stewardship-common';
+import { CodebaseInfo } from '../database/ConformanceStore';
+import { toCodebaseInfo } from './toCodebaseInfo';
+
+/**
+ * Every Python codebase in the catalog: Components tagged `python` or naming
+ * maintainers (the same rule as the frontend's `isPythonCodebase`), read
+ * with the plugin's own credentials.
+ */
+export async function readPythonCodebases(
+  catalog: CatalogService,
+  auth: AuthService,
+): Promise<CodebaseInfo[]> {
+  const { items } = await catalog.getEntities(
+    {
+      filter: [
+        { kind: 'Component', 'metadata.tags': PYTHON_TAG },
+        {
+          kind: 'Component',
+          [`metadata.annotations.${ANNOTATION_MAINTAINERS}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      ],
+    },
+    { credentials: await auth.getOwnServiceCredentials() },
+  );
+  return items.map(toCodebaseInfo);
+}

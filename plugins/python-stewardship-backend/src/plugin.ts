@@ -1,0 +1,122 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { pythonStewardshipPermissions } from '@internal/plugin-python-stewardship-common';
+import { GitlabReader } from '@internal/plugin-python-stewardship-node';
+import { readPythonCodebases } from './catalog/readPythonCodebases';
+import { ConformanceStore } from './database/ConformanceStore';
+import { ConformanceScanner } from './scan/ConformanceScanner';
+import { computeRulePackVersion } from './scan/rulePackVersion';
+import { createRouter } from './service/createRouter';
+import { readConformanceConfig } from './readConformanceConfig';
+
+/**
+ * The conformance service: scans every Python codebase in the catalog with
+ * the shared rule pack, stores results with history and exemptions, and
+ * serves them at `/api/python-stewardship`.
+ */
+export const pythonStewardshipPlugin = createBackendPlugin({
+  pluginId: 'python-stewardship',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
+      },
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        const settings = readConformanceConfig(config);
+        const integration = pickGitlabIntegration(config, settings.gitlabHost);
+        const store = await ConformanceStore.create(
+          await deps.database.getClient(),
+          { skipMigrations: deps.database.migrations?.skip },
+        );
+        const reader = new GitlabReader(
+          { baseUrl: integration.baseUrl, token: integration.token },
+          { requestsPerMinute: settings.requestsPerMinute },
+        );
+        const scanner = new ConformanceScanner({
+          store,
+          reader,
+          logger,
+          readCodebases: () => readPythonCodebases(deps.catalog, deps.auth),
+          rulePackVersion: computeRulePackVersion(),
+          concurrency: settings.concurrency,
+          leaseMs: settings.leaseSeconds * 1000,
+          historyDays: settings.historyDays,
+        });
+
+        deps.permissionsRegistry.addPermissions(pythonStewardshipPermissions);
+
+        await scheduler.scheduleTask({
+          id: 'python-stewardship-conformance-sweep',
+          scope: 'global',
+          ...settings.schedule,
+          fn: async () => {
+            await scanner.sweep();
+          },
+        });
+        // Picks up scans left in the queue by an instance that stopped
+        // mid-sweep (their leases run out) and push events' scans.
+        await scheduler.scheduleTask({
+          id: 'python-stewardship-conformance-queue',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await scanner.drain();
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            store,
+            scanner,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            ownershipRefs: async credentials =>
+              (
+                await deps.userInfo.getUserInfo(credentials)
+              ).ownershipEntityRefs,
+            publicBadges: settings.publicBadges,
+          }),
+        );
+        if (settings.publicBadges) {
+          deps.httpRouter.addAuthPolicy({
+            path: '/badges',
+            allow: 'unauthenticated',
+          });
+        }
+      },
+    });
+  },
+});
+
+function pickGitlabIntegration(
+  config: Parameters<typeof ScmIntegrations.fromConfig>[0],
+  host: string | undefined,
+) {
+  const integrations = ScmIntegrations.fromConfig(config).gitlab;
+  const integration = host ? integrations.byHost(host) : integrations.list()[0];
+  if (!integration) {
+    throw new Error(
+      host
+        ? `pythonStewardship.conformance.gitlabHost is ${host}, but integrations.gitlab has no entry for that host`
+        : 'The conformance service needs a GitLab: add an entry under integrations.gitlab',
+    );
+  }
+  return integration.config;
+}

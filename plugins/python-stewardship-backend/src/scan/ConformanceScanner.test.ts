@@ -1,0 +1,202 @@
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  AI_GATEWAY,
+  CLOUD_CONNECTOR,
+  DUO_WORKFLOW,
+  PROMPT_LIBRARY,
+  startTestGitlab,
+  TestGitlab,
+} from '@internal/gitlab-local/src/__testUtils__/startTestGitlab';
+import { GitlabReader } from '@internal/plugin-python-stewardship-node';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { CodebaseInfo, ConformanceStore } from '../database/ConformanceStore';
+import { ConformanceScanner } from './ConformanceScanner';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+
+const PROJECTS = [AI_GATEWAY, DUO_WORKFLOW, PROMPT_LIBRARY, CLOUD_CONNECTOR];
+const codebases: CodebaseInfo[] = PROJECTS.map(path => ({
+  entityRef: `component:default/${path.split('/').pop()}`,
+  name: path.split('/').pop()!,
+  type: null,
+  owner: 'group:default/python-maintainers',
+  maintainers: ['user:default/alex.maintainer'],
+  projectPath: path,
+}));
+
+const TREE_ROUTE = 'GET /api/v4/projects/:id/repository/tree';
+
+describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
+  let gitlab: TestGitlab;
+  beforeAll(async () => {
+    gitlab = await startTestGitlab();
+  });
+  afterAll(() => gitlab.stop());
+  beforeEach(() => {
+    gitlab.gitlab.setFaults({});
+    gitlab.gitlab.resetStats();
+  });
+
+  async function createScanner(
+    store: ConformanceStore,
+    options: { leaseMs?: number; list?: CodebaseInfo[] } = {},
+  ) {
+    return new ConformanceScanner({
+      store,
+      reader: new GitlabReader(
+        { baseUrl: gitlab.gitlab.url, token: gitlab.gitlab.token },
+        { baseDelayMs: 1 },
+      ),
+      logger: mockServices.logger.mock(),
+      readCodebases: async () => options.list ?? codebases,
+      rulePackVersion: 'test-1',
+      concurrency: 3,
+      leaseMs: options.leaseMs ?? 60_000,
+      historyDays: 365,
+    });
+  }
+
+  const storedScores = async (store: ConformanceStore) =>
+    Object.fromEntries(
+      (await store.listCodebases({ limit: 200 })).items.map(row => [
+        row.entityRef,
+        [row.score, row.level, row.failingChecks.join(' ')],
+      ]),
+    );
+
+  it('scans every codebase, then skips unchanged ones at two requests each', async () => {
+    const store = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    const scanner = await createScanner(store);
+    const first = await scanner.sweep();
+    expect(first).toEqual({ queued: 4, scanned: 4, unchanged: 0, failed: 0 });
+    const summary = await store.summary();
+    expect(summary.scanned).toBe(4);
+    const gateway = await store.latestResult(
+      'component:default/ai-assist',
+      'scan',
+    );
+    expect(gateway?.report.repositoryType).toBe('service');
+    expect(gateway?.report.results.length).toBeGreaterThan(20);
+    expect(gateway?.commitId).toMatch(/^[0-9a-f]{40}$/);
+    const firstStats = gitlab.gitlab.stats();
+    // Head (project + branch), tree, and GraphQL blobs in one or two rounds.
+    expect(firstStats.totalRequests / 4).toBeLessThanOrEqual(6);
+    expect(firstStats.routes[TREE_ROUTE].count).toBe(4);
+
+    gitlab.gitlab.resetStats();
+    const second = await scanner.sweep();
+    expect(second).toEqual({ queued: 4, scanned: 0, unchanged: 4, failed: 0 });
+    expect(gitlab.gitlab.stats().totalRequests).toBe(8);
+    expect(gitlab.gitlab.stats().routes[TREE_ROUTE]).toBeUndefined();
+  });
+
+  it('stores the same results when 10% of GitLab requests fail with 429 or 500', async () => {
+    const clean = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    await (await createScanner(clean)).sweep();
+
+    const faulty = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    gitlab.gitlab.setFaults({
+      rules: [
+        { kind: 'rateLimit', retryAfterSeconds: 0, every: 10 },
+        { kind: 'error', status: 500, every: 10, skip: 5 },
+      ],
+    });
+    const counts = await (await createScanner(faulty)).sweep();
+    expect(counts.failed).toBe(0);
+    const faults = gitlab.gitlab.stats().faultsInjected;
+    expect(faults.rateLimit + faults.error).toBeGreaterThan(2);
+    expect(await storedScores(faulty)).toEqual(await storedScores(clean));
+  });
+
+  it('lets two instances on one database scan each project exactly once', async () => {
+    const knex = await databases.init(id as TestDatabaseId);
+    const storeA = await ConformanceStore.create(knex);
+    const storeB = await ConformanceStore.create(knex, {
+      skipMigrations: true,
+    });
+    const a = await createScanner(storeA);
+    const b = await createScanner(storeB);
+    await a.syncCatalog();
+    await storeA.enqueue(await storeA.listCodebaseRefs(), 'schedule');
+    const [countsA, countsB] = await Promise.all([a.drain(), b.drain()]);
+    expect(countsA.scanned + countsB.scanned).toBe(4);
+    expect(gitlab.gitlab.stats().routes[TREE_ROUTE].count).toBe(4);
+    expect(
+      (await storeA.listCodebases({})).items.every(
+        row => row.trend.length === 1,
+      ),
+    ).toBe(true);
+  });
+
+  it('resumes a sweep that a stopped instance left half done, without duplicates', async () => {
+    const knex = await databases.init(id as TestDatabaseId);
+    const store = await ConformanceStore.create(knex);
+    const dying = await createScanner(store);
+    await dying.syncCatalog();
+    await store.enqueue(await store.listCodebaseRefs(), 'schedule');
+    // The instance claims two projects, scans one, and stops.
+    const claimed = await store.claim('dying-instance', 2, 50);
+    await dying.scanOne(claimed[0].entityRef, claimed[0].reason);
+    await new Promise(resolve => setTimeout(resolve, 60));
+
+    const restarted = await createScanner(store);
+    const counts = await restarted.drain();
+    // The finished one is scanned again only because its queue entry was
+    // never completed; as nothing changed it costs no file reads.
+    expect(counts).toMatchObject({ scanned: 3, unchanged: 1, failed: 0 });
+    expect(await store.queueLength()).toBe(0);
+    const rows = (await store.listCodebases({})).items;
+    expect(rows.map(row => row.trend.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('records why a project could not be scanned and keeps the previous result', async () => {
+    const store = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    const list = [
+      codebases[0],
+      { ...codebases[1], projectPath: 'nobody/nothing' },
+    ];
+    const scanner = await createScanner(store, { list });
+    const counts = await scanner.sweep();
+    expect(counts).toMatchObject({ scanned: 1, failed: 1 });
+    expect(
+      (await store.getCodebase(codebases[1].entityRef))?.lastError?.message,
+    ).toBe(
+      "GitLab project nobody/nothing was not found, or the portal's GitLab token cannot read it",
+    );
+  });
+
+  it('applies approved exemptions on the next scan', async () => {
+    const store = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    const scanner = await createScanner(store);
+    await scanner.sweep();
+    const ref = codebases[2].entityRef;
+    const before = await store.latestResult(ref, 'scan');
+    const failing = before!.report.results.find(r => r.status === 'fail')!;
+    const exemption = await store.createExemption({
+      entityRef: ref,
+      checkId: failing.id,
+      reason: 'Replaced next quarter',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+      requestedBy: 'user:default/chen.developer',
+    });
+    await store.decideExemption(exemption.id, 'approve', 'user:default/alex');
+    const after = await scanner.refresh(ref);
+    expect(after!.report.results.find(r => r.id === failing.id)).toMatchObject({
+      status: 'exempt',
+    });
+    expect(after!.report.score).toBeGreaterThan(before!.report.score);
+    expect(after!.source).toBe('manual');
+  });
+});
