@@ -40,6 +40,11 @@ backend.add(
   import('@internal/plugin-catalog-backend-module-python-stewardship'),
 );
 
+// The conformance service: scans every Python codebase in the catalog with
+// the rule pack, keeps results with history and exemptions, serves the
+// dashboards' API at /api/python-stewardship.
+backend.add(import('@internal/plugin-python-stewardship-backend'));
+
 // Our policy: admins do everything; others read, run the published templates
 // (GitLab steps with their own token) and see their own tasks; guests read.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { GitlabPythonDiscoveryProvider } from './discovery/GitlabPythonDiscoveryProvider';
+import { isPythonMaintainerRule } from './permissions/isPythonMaintainerRule';
 import { MaintainersProcessor } from './processors/MaintainersProcessor';
 
 /**
@@ -20,10 +21,14 @@ export const catalogModulePythonStewardship = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({ catalog, config, logger, scheduler }) {
+      async init({ catalog, config, logger, permissionsRegistry, scheduler }) {
         catalog.addProcessor(new MaintainersProcessor());
+        // Lets the policy allow conformance refreshes and exemption
+        // decisions to a codebase's maintainers, not only its owners.
+        permissionsRegistry.addPermissionRules([isPythonMaintainerRule]);
         for (const provider of GitlabPythonDiscoveryProvider.fromConfig(
           config,
           { logger, scheduler },

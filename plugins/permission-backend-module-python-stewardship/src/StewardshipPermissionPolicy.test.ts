@@ -22,6 +22,11 @@ import {
   templateParameterReadPermission,
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  conformanceRefreshPermission,
+  exemptionDecidePermission,
+  exemptionRequestPermission,
+} from '@internal/plugin-python-stewardship-common';
 import { readPolicyConfig } from './policyConfig';
 import { StewardshipPermissionPolicy } from './StewardshipPermissionPolicy';
 import { ConfigReader } from '@backstage/config';
@@ -81,6 +86,12 @@ function evaluate(
     }
     case 'IS_TASK_OWNER':
       return params.createdBy.includes(resource.createdBy);
+    case 'IS_ENTITY_OWNER':
+      return params.claims.includes(resource.owner);
+    case 'IS_PYTHON_MAINTAINER':
+      return params.claims.some((c: string) =>
+        resource.maintainers.includes(c),
+      );
     default:
       throw new Error(`unexpected rule ${criteria.rule}`);
   }
@@ -185,6 +196,47 @@ describe('StewardshipPermissionPolicy', () => {
         evaluate(decision.conditions, { createdBy: 'user:default/dana.owner' }),
       ).toBe(false);
     }
+  });
+
+  it('lets owners and maintainers (by person or group) rescan a codebase and decide on its exemptions, others only ask', async () => {
+    const codebase = {
+      owner: 'group:default/platform',
+      maintainers: ['user:default/eli.newcomer'],
+    };
+    const bea = user('user:default/bea.reviewer', ['group:default/reviewers']);
+    for (const permission of [
+      conformanceRefreshPermission,
+      exemptionDecidePermission,
+    ]) {
+      const verdict = async (who: PolicyQueryUser) => {
+        const decision = await decide(permission, who);
+        return decision.result === AuthorizeResult.CONDITIONAL
+          ? evaluate(
+              (decision as ConditionalPolicyDecision).conditions,
+              codebase,
+            )
+          : decision.result === AuthorizeResult.ALLOW;
+      };
+      expect({
+        maintainer: await verdict(eli),
+        ownerGroupMember: await verdict(platformMember),
+        admin: await verdict(dana),
+        other: await verdict(bea),
+        guest: await verdict(guest),
+      }).toEqual({
+        maintainer: true,
+        ownerGroupMember: true,
+        admin: true,
+        other: false,
+        guest: false,
+      });
+    }
+    expect((await decide(exemptionRequestPermission, bea)).result).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect((await decide(exemptionRequestPermission, guest)).result).toBe(
+      AuthorizeResult.DENY,
+    );
   });
 
   it('keeps unregistering entities and locations to admins', async () => {

@@ -24,6 +24,15 @@ import {
   templateDryRunPermission,
   templateManagementPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  conformanceRefreshPermission,
+  exemptionDecidePermission,
+  IS_PYTHON_MAINTAINER_RULE,
+} from '@internal/plugin-python-stewardship-common';
 import { PolicyConfig } from './policyConfig';
 import { templateActionsCondition } from './templateActions';
 
@@ -38,7 +47,9 @@ const DENY = { result: AuthorizeResult.DENY } as const;
  * - Everyone else may read, run the published templates and see and cancel
  *   their own tasks; not use the template editor or dry runs (both run
  *   arbitrary template steps), not run actions the templates do not use,
- *   and not unregister entities or locations.
+ *   and not unregister entities or locations. They may rescan a Python
+ *   codebase and decide on its exemptions only when they (or one of their
+ *   groups) own or maintain it; anyone may ask for an exemption.
  *
  * GitLab itself then decides what a task may do there, because the
  * templates' GitLab steps must carry the person's own token.
@@ -86,6 +97,22 @@ export class StewardshipPermissionPolicy implements PermissionPolicy {
           createdBy: [user.info.userEntityRef],
         }),
       );
+    }
+    if (
+      isPermission(permission, conformanceRefreshPermission) ||
+      isPermission(permission, exemptionDecidePermission)
+    ) {
+      const claims = user.info.ownershipEntityRefs;
+      return createCatalogConditionalDecision(permission, {
+        anyOf: [
+          catalogConditions.isEntityOwner({ claims }),
+          {
+            rule: IS_PYTHON_MAINTAINER_RULE,
+            resourceType: 'catalog-entity',
+            params: { claims },
+          },
+        ],
+      });
     }
     if (
       isPermission(permission, catalogEntityDeletePermission) ||
