@@ -6,11 +6,13 @@ import { startGitlabLocal } from './startGitlabLocal';
 const usage = `Usage: gitlab-local [--port 7080] [--host 127.0.0.1] [--data-dir <dir>]
                     [--seed-dir <dir>] [--synthetic <count>] [--latency <ms>]
                     [--external-url <url>]
+                    [--system-hook <url>] (token from GITLAB_LOCAL_SYSTEM_HOOK_TOKEN)
 
 Starts a local GitLab (REST API v4 subset + git over HTTP) seeded with
 example repositories. Prints the URL and the admin token, then runs until
 interrupted. Links in responses use the Host the client used, or
---external-url when given.`;
+--external-url when given. --system-hook sends GitLab's push event to that
+URL after every push (a system hook, as an admin would add one).`;
 
 function positiveInteger(
   name: string,
@@ -34,6 +36,7 @@ export async function main(argv: string[]): Promise<void> {
       'external-url': { type: 'string' },
       synthetic: { type: 'string' },
       latency: { type: 'string' },
+      'system-hook': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -54,11 +57,22 @@ export async function main(argv: string[]): Promise<void> {
     externalUrl: values['external-url'],
     syntheticProjects: positiveInteger('synthetic', values.synthetic),
     faults: latencyMs ? { latencyMs } : undefined,
+    systemHooks: values['system-hook']
+      ? [
+          {
+            url: new URL(values['system-hook']).toString(),
+            token: process.env.GITLAB_LOCAL_SYSTEM_HOOK_TOKEN || undefined,
+          },
+        ]
+      : undefined,
   });
   console.log(`Local GitLab ready in ${Date.now() - started} ms`);
   console.log(`URL:   ${gitlab.url}`);
   console.log(`API:   ${gitlab.apiUrl}`);
   console.log(`Token: ${gitlab.token}`);
+  for (const hook of gitlab.systemHooks.hooks) {
+    console.log(`Hook:  push events to ${hook.url}`);
+  }
   console.log(
     `Users: ${Object.keys(gitlab.tokens).join(
       ', ',

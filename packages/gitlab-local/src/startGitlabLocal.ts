@@ -8,6 +8,7 @@ import { GitRepositories } from './git/GitRepositories';
 import { installProtectedBranchHook } from './git/protectedBranchHook';
 import { ApiServices } from './http/ApiContext';
 import { createRequestHandler } from './http/createRequestHandler';
+import { SystemHooks } from './hooks/SystemHooks';
 import { FaultInjector, Faults } from './http/faults';
 import { RequestStats, Stats } from './http/RequestStats';
 import { GitlabStore } from './model/GitlabStore';
@@ -46,6 +47,8 @@ export interface StartGitlabLocalOptions {
   syntheticProjects?: number;
   /** Called with unexpected request failures; default logs to stderr. */
   onError?: (error: unknown) => void;
+  /** System hooks present from the start (push events after every push). */
+  systemHooks?: Array<{ url: string; token?: string }>;
 }
 
 /** @public */
@@ -76,6 +79,8 @@ export interface GitlabLocal {
   setFaults(faults: Faults): void;
   stats(): Stats;
   resetStats(): void;
+  /** System hooks and their deliveries so far. */
+  systemHooks: SystemHooks;
 }
 
 /**
@@ -112,12 +117,17 @@ export async function startGitlabLocal(
   const hooksDir = path.join(dataDir, 'hooks');
   await installProtectedBranchHook(hooksDir);
   const oauth = new OAuthState(manifest.oauthApplications);
+  const systemHooks = new SystemHooks(error =>
+    console.error('gitlab-local: system hook delivery failed', error),
+  );
+  for (const hook of options.systemHooks ?? []) systemHooks.add(hook);
   const services: ApiServices = {
     store,
     repos,
     hooksDir,
     oauth,
     baseUrl: '',
+    systemHooks,
   };
   const handler = createRequestHandler({
     services,
@@ -174,5 +184,6 @@ export async function startGitlabLocal(
     setFaults: f => faults.set(f),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    systemHooks,
   };
 }

@@ -10,6 +10,7 @@ import { projectRoutes } from './projects';
 import { protectedBranchRoutes } from './protectedBranches';
 import { repositoryFileRoutes } from './repositoryFiles';
 import { repositoryTreeRoutes } from './repositoryTree';
+import { systemHookRoutes } from './systemHooks';
 import { userRoutes } from './users';
 import { userStateRoutes } from './userStates';
 import { variableRoutes } from './variables';
@@ -34,5 +35,6 @@ export function createApiRouter(): Router {
     ...userStateRoutes,
     ...namespaceRoutes,
     ...versionRoutes,
+    ...systemHookRoutes,
   ]);
 }

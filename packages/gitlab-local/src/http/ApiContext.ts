@@ -2,6 +2,7 @@ import { z } from 'zod/v3';
 import { GitRepositories } from '../git/GitRepositories';
 import { Group, Project, User } from '../model/entities';
 import { GitlabStore } from '../model/GitlabStore';
+import { SystemHooks } from '../hooks/SystemHooks';
 import { OAuthState } from '../oauth/OAuthState';
 import { GitlabError } from './GitlabError';
 import { paginateOffset } from './pagination';
@@ -16,6 +17,8 @@ export interface ApiServices {
   oauth: OAuthState;
   /** External base URL, e.g. http://127.0.0.1:7080 (no trailing slash). */
   baseUrl: string;
+  /** System hooks: push events POSTed after every push. */
+  systemHooks?: SystemHooks;
 }
 
 /** Everything a route handler needs about one authenticated API request. */

@@ -1,3 +1,4 @@
+import { branchUpdates } from '../hooks/SystemHooks';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { runGitHttpBackend } from '../git/gitHttpBackend';
 import { protectedBranchHookEnv } from '../git/protectedBranchHook';
@@ -103,9 +104,15 @@ async function pushToCreate(
  * After a push: the first pushed branch becomes the default when the
  * intended default does not exist, and activity is bumped, as on GitLab.
  */
-async function afterPush(services: ApiServices, project: Project) {
+async function afterPush(
+  services: ApiServices,
+  project: Project,
+  pusher: User | undefined,
+  branchesBefore: Array<{ name: string; commit: string }>,
+) {
   const gitDir = services.repos.gitDir(project);
   const branches = await services.repos.branches(gitDir);
+  const updates = branchUpdates(branchesBefore, branches);
   project.hasCommits = branches.length > 0;
   project.lastActivityAt = new Date().toISOString();
   if (
@@ -115,6 +122,14 @@ async function afterPush(services: ApiServices, project: Project) {
     project.defaultBranch = branches[0].name;
     await services.repos.setHead(gitDir, project.defaultBranch);
   }
+  // Not awaited: GitLab answers the push before its hooks are delivered.
+  void services.systemHooks?.firePush(
+    project,
+    services.store.projectFullPath(project),
+    pusher,
+    updates,
+    services.baseUrl,
+  );
 }
 
 /** Admins count as level 60, the "admin" push level of protected branches. */
@@ -186,6 +201,10 @@ export async function handleGitRequest(
 
   const target = project;
   await services.repos.ensure(target);
+  const branchesBefore =
+    gitRequest.service === 'git-receive-pack'
+      ? await services.repos.branches(services.repos.gitDir(target))
+      : [];
   return runGitHttpBackend({
     req,
     res,
@@ -201,7 +220,7 @@ export async function handleGitRequest(
     ),
     beforeEnd:
       gitRequest.service === 'git-receive-pack'
-        ? () => afterPush(services, target)
+        ? () => afterPush(services, target, user, branchesBefore)
         : undefined,
   });
 }

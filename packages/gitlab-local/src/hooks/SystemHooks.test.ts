@@ -1,0 +1,113 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { authedRemote, gitCli } from '../__testUtils__/gitCli';
+import {
+  AI_GATEWAY,
+  startTestGitlab,
+  TestGitlab,
+} from '../__testUtils__/startTestGitlab';
+import { branchUpdates } from './SystemHooks';
+
+describe('system hooks', () => {
+  let gitlab: TestGitlab;
+  let receiver: http.Server;
+  const received: Array<{ headers: http.IncomingHttpHeaders; body: any }> = [];
+
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', chunk => (body += chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: JSON.parse(body) });
+        res.writeHead(202).end();
+      });
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    gitlab = await startTestGitlab();
+  });
+  afterAll(async () => {
+    await gitlab.stop();
+    receiver.close();
+  });
+
+  it('are managed by admins through the REST API', async () => {
+    const port = (receiver.address() as { port: number }).port;
+    const created = await gitlab
+      .api()
+      .SystemHooks.create(`http://127.0.0.1:${port}/hook`, {
+        token: 'demo-secret',
+        pushEvents: true,
+      });
+    expect(created).toMatchObject({ push_events: true });
+    expect(await gitlab.api().SystemHooks.all()).toHaveLength(1);
+    await expect(gitlab.api('eli.newcomer').SystemHooks.all()).rejects.toThrow(
+      /Forbidden/,
+    );
+  });
+
+  it("post GitLab's push event with the hook's token after a push", async () => {
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'hook-push-'));
+    try {
+      const remote = authedRemote(
+        gitlab.gitlab.url,
+        AI_GATEWAY,
+        gitlab.gitlab.token,
+      );
+      await gitCli(['clone', '-q', remote, work], os.tmpdir());
+      await fs.writeFile(path.join(work, 'CHANGELOG.md'), '# Changes\n');
+      await gitCli(['add', '.'], work);
+      await gitCli(['commit', '-qm', 'Add a changelog'], work);
+      await gitCli(['push', '-q', 'origin', 'HEAD:main'], work);
+      const head = (await gitCli(['rev-parse', 'HEAD'], work)).trim();
+      const deadline = Date.now() + 10_000;
+      while (!received.length && Date.now() < deadline) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+      expect(received).toHaveLength(1);
+      expect(received[0].headers).toMatchObject({
+        'x-gitlab-event': 'System Hook',
+        'x-gitlab-token': 'demo-secret',
+      });
+      expect(received[0].body).toMatchObject({
+        event_name: 'push',
+        ref: 'refs/heads/main',
+        after: head,
+        user_username: 'root',
+        project: { path_with_namespace: AI_GATEWAY, default_branch: 'main' },
+      });
+      expect(gitlab.gitlab.systemHooks.deliveries).toEqual([
+        { hookId: 1, ref: 'refs/heads/main', status: 202 },
+      ]);
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('branchUpdates', () => {
+  it('names created, moved and deleted branches', () => {
+    const zero = '0'.repeat(40);
+    expect(
+      branchUpdates(
+        [
+          { name: 'main', commit: 'a' },
+          { name: 'old', commit: 'b' },
+          { name: 'same', commit: 'c' },
+        ],
+        [
+          { name: 'main', commit: 'd' },
+          { name: 'new', commit: 'e' },
+          { name: 'same', commit: 'c' },
+        ],
+      ),
+    ).toEqual([
+      { branch: 'main', before: 'a', after: 'd' },
+      { branch: 'new', before: zero, after: 'e' },
+      { branch: 'old', before: 'b', after: zero },
+    ]);
+  });
+});
