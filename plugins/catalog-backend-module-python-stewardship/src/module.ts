@@ -3,14 +3,17 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { DiscoveryStore } from './database/DiscoveryStore';
 import { GitlabPythonDiscoveryProvider } from './discovery/GitlabPythonDiscoveryProvider';
+import { readDiscoveryConfigs } from './discovery/readDiscoveryConfig';
 import { isPythonMaintainerRule } from './permissions/isPythonMaintainerRule';
 import { MaintainersProcessor } from './processors/MaintainersProcessor';
 
 /**
  * Catalog module of the python-stewardship family: records maintainers as
  * catalog relations, and discovers Python codebases on GitLab when
- * `catalog.providers.pythonStewardship` is configured (opt-in).
+ * `catalog.providers.pythonStewardship` is configured, keeping per-project
+ * scan state in the catalog's database.
  */
 export const catalogModulePythonStewardship = createBackendModule({
   pluginId: 'catalog',
@@ -20,18 +23,29 @@ export const catalogModulePythonStewardship = createBackendModule({
       deps: {
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        database: coreServices.database,
         logger: coreServices.logger,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
-      async init({ catalog, config, logger, permissionsRegistry, scheduler }) {
+      async init({
+        catalog,
+        config,
+        database,
+        logger,
+        permissionsRegistry,
+        scheduler,
+      }) {
         catalog.addProcessor(new MaintainersProcessor());
         // Lets the policy allow conformance refreshes and exemption
         // decisions to a codebase's maintainers, not only its owners.
         permissionsRegistry.addPermissionRules([isPythonMaintainerRule]);
+        // Validate first: a bad block fails start-up before any migration.
+        if (readDiscoveryConfigs(config).length === 0) return;
+        const store = await DiscoveryStore.create(database);
         for (const provider of GitlabPythonDiscoveryProvider.fromConfig(
           config,
-          { logger, scheduler },
+          { logger, scheduler, store },
         )) {
           catalog.addEntityProvider(provider);
         }

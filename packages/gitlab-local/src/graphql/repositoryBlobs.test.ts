@@ -80,4 +80,29 @@ describe('GraphQL repository.blobs(paths:)', () => {
     });
     expect(result.errors[0].message).toMatch(/limited to 100/);
   });
+
+  it('answers tree(ref:) { lastCommit { sha } } beside the blobs, in the same request', async () => {
+    const response = await fetch(`${gitlab.gitlab.url}/api/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${gitlab.gitlab.token}`,
+      },
+      body: JSON.stringify({
+        query: `query q($fullPath: ID!, $ref: String, $paths: [String!]!) {
+          project(fullPath: $fullPath) { repository {
+            tree(ref: $ref) { lastCommit { sha } }
+            blobs(ref: $ref, paths: $paths) { nodes { path rawTextBlob } }
+          } }
+        }`,
+        variables: { fullPath: AI_GATEWAY, ref: 'main', paths: ['README.md'] },
+      }),
+    });
+    const result = await response.json();
+    const branch = await gitlab.api().Branches.show(AI_GATEWAY, 'main');
+    expect(result.data.project.repository.tree.lastCommit.sha).toBe(
+      branch.commit.id,
+    );
+    expect(result.data.project.repository.blobs.nodes).toHaveLength(1);
+  });
 });

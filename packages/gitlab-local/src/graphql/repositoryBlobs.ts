@@ -68,5 +68,12 @@ export async function executeRepositoryBlobsQuery(
     rawTextBlob: content.toString('utf8'),
     size: content.length,
   }));
-  return { data: { project: { repository: { blobs: { nodes } } } } };
+  const repository: Record<string, unknown> = { blobs: { nodes } };
+  // `repository { tree(ref: $ref) { lastCommit { sha } } }` beside the blobs:
+  // the commit those files were read at, in the same request (as on GitLab).
+  if (/tree\s*\([^)]*\)\s*\{\s*lastCommit/.test(String(request.query))) {
+    const sha = await services.repos.resolveCommit(gitDir, ref);
+    repository.tree = sha ? { lastCommit: { sha } } : null;
+  }
+  return { data: { project: { repository } } };
 }

@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
@@ -11,44 +11,60 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { DiscoveryStore } from '../database/DiscoveryStore';
 import { GitlabPythonDiscoveryProvider } from './GitlabPythonDiscoveryProvider';
+
+jest.setTimeout(120_000);
 
 const manifest = parseSeedManifest(
   readFileSync(path.join(DEFAULT_SEED_DIR, 'manifest.yaml'), 'utf8'),
 );
 
-/** Seeded Python codebases discovery should find: not archived, not forks. */
+/** Seeded Python codebases discovery should find: archived ones too, no forks. */
 const expectedPaths = manifest.projects
-  .filter(p => p.topics.includes('python') && !p.archived && !p.forkOf)
+  .filter(p => p.topics.includes('python') && !p.forkOf)
   .map(p => p.path)
   .sort();
 
 const reference = [
   {
     path: 'gitlab-org/modelops/applied-ml/code-suggestions/ai-assist',
+    name: 'modelops-applied-ml-code-suggestions-ai-assist',
     type: 'service',
-    maintainers: 'group:ai-gateway',
-    owner: 'group:code-suggestions',
+    maintainers: 'group:maintainers-ai-gateway',
+    owner: 'group:modelops-applied-ml-code-suggestions',
   },
   {
     path: 'gitlab-org/duo-workflow/duo-workflow-service',
+    name: 'duo-workflow-duo-workflow-service',
     type: 'service',
-    maintainers: 'group:duo-workflow-service',
+    maintainers: 'group:maintainers-duo-workflow-service',
     owner: 'group:duo-workflow',
   },
   {
     path: 'gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation/prompt-library',
+    name: expect.stringMatching(/^ai-evaluation-prompt-library-[0-9a-f]{6}$/),
     type: 'utility',
-    maintainers: 'group:ai-evaluation',
-    owner: 'group:ai-evaluation',
+    maintainers:
+      'group:modelops-ai-model-validation-and-research-ai-evaluation',
+    owner: 'group:modelops-ai-model-validation-and-research-ai-evaluation',
   },
   {
     path: 'gitlab-org/cloud-connector/gitlab-cloud-connector',
+    name: 'cloud-connector-gitlab-cloud-connector',
     type: 'library',
     maintainers: 'group:cloud-connector',
     owner: 'group:cloud-connector',
   },
 ];
+
+const slugOf = (e: { metadata: { annotations?: Record<string, string> } }) =>
+  e.metadata.annotations!['gitlab.com/project-slug'];
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_16'],
+  disableDocker: true,
+});
 
 describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
   let gitlab: GitlabLocal;
@@ -64,17 +80,24 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
   });
   afterEach(() => gitlab.setFaults({}));
 
-  function createProvider(block: Record<string, unknown> = {}) {
+  async function sqliteStore() {
+    const knex = await databases.init('SQLITE_3');
+    return DiscoveryStore.create({ getClient: async () => knex });
+  }
+
+  function createProvider(
+    store: DiscoveryStore,
+    block: Record<string, unknown> = {},
+  ) {
     const host = new URL(gitlab.url).host;
     const config = new ConfigReader({
-      integrations: {
-        gitlab: [gitlab.integration],
-      },
+      integrations: { gitlab: [gitlab.integration] },
       catalog: {
         providers: {
           pythonStewardship: {
             local: {
               host,
+              group: 'gitlab-org',
               schedule: { frequency: { minutes: 30 }, timeout: 'PT5M' },
               ...block,
             },
@@ -93,7 +116,8 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     const [provider] = GitlabPythonDiscoveryProvider.fromConfig(config, {
       logger: mockServices.logger.mock(),
       scheduler,
-      retryDelaysMs: [10],
+      store,
+      fetchOptions: { baseDelayMs: 5, maxDelayMs: 1500, maxAttempts: 4 },
     });
     const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
     return { provider, connection, fns };
@@ -105,8 +129,8 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     return (mutation.entities as DeferredEntity[]).map(e => e.entity);
   }
 
-  it('discovers exactly the seeded Python codebases, then rescans for the list pages only', async () => {
-    const { provider, connection, fns } = createProvider();
+  it('discovers exactly the seeded Python codebases with at most 3 requests each, then rescans for the list pages only', async () => {
+    const { provider, connection, fns } = createProvider(await sqliteStore());
     expect(provider.getProviderName()).toBe(
       'GitlabPythonDiscoveryProvider:local',
     );
@@ -117,27 +141,20 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     await fns[0]();
     const firstScan = gitlab.stats();
     const entities = entitiesOf(connection);
-    const slugs = entities
-      .map(e => e.metadata.annotations!['gitlab.com/project-slug'])
-      .sort();
+    const slugs = entities.map(slugOf).sort();
     expect(slugs).toEqual(expectedPaths);
     expect(slugs).not.toContain('gitlab-org/ruby/gitlab-dangerfiles');
     expect(slugs).not.toContain('alex.maintainer/ai-assist');
-    expect(slugs).not.toContain(
-      'gitlab-org/modelops/applied-ml/code-suggestions/model-evaluator',
-    );
 
     for (const ref of reference) {
-      const entity = entities.find(
-        e => e.metadata.annotations!['gitlab.com/project-slug'] === ref.path,
-      )!;
+      const entity = entities.find(e => slugOf(e) === ref.path)!;
       const seeded = manifest.projects.find(p => p.path === ref.path)!;
       const webUrl = `${gitlab.url}/${ref.path}`;
       expect(entity).toEqual({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: {
-          name: path.basename(ref.path),
+          name: ref.name,
           title: seeded.name,
           description: seeded.description,
           tags: ['python'],
@@ -148,6 +165,9 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
             'gitlab.com/project-slug': ref.path,
             'python-stewardship.io/repository-type': ref.type,
             'python-stewardship.io/maintainers': ref.maintainers,
+            ...(ref.type === 'library'
+              ? { 'python-stewardship.io/project-root': 'src/python' }
+              : {}),
           },
           links: [{ url: webUrl, title: 'GitLab project', icon: 'gitlab' }],
         },
@@ -157,47 +177,77 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
 
     // Without CODEOWNERS, maintainers come from members with Maintainer+.
     const legacy = entities.find(
-      e =>
-        e.metadata.annotations!['gitlab.com/project-slug'] ===
-        'gitlab-org/quality/triage-report-scripts',
+      e => slugOf(e) === 'gitlab-org/quality/triage-report-scripts',
     )!;
     expect(
       legacy.metadata.annotations!['python-stewardship.io/maintainers'],
     ).toBe('user:dana.owner');
+    // Archived projects stay in the catalog as deprecated.
+    expect(
+      entities.find(
+        e =>
+          slugOf(e) ===
+          'gitlab-org/modelops/applied-ml/code-suggestions/model-evaluator',
+      )!.spec!.lifecycle,
+    ).toBe('deprecated');
+    // A project with its own catalog-info.yaml keeps its name, owner and lifecycle.
+    const example = entities.find(
+      e => slugOf(e) === 'gitlab-org/python-examples/example-gateway',
+    )!;
+    expect(example.metadata.name).toBe('example-gateway');
+    expect(example.spec).toMatchObject({
+      owner: 'group:python-working-group',
+      lifecycle: 'experimental',
+      type: 'service',
+    });
+    expect(
+      example.metadata.annotations!['backstage.io/managed-by-location'],
+    ).toBe(
+      `url:${gitlab.url}/gitlab-org/python-examples/example-gateway/-/blob/main/catalog-info.yaml`,
+    );
+    expect(new Set(entities.map(e => e.metadata.name)).size).toBe(
+      entities.length,
+    );
 
-    // Rescan with nothing changed: only the project list pages.
+    // First scan: one list page plus at most 3 requests per Python project
+    // (tree, one GraphQL read, members only without CODEOWNERS).
+    expect(firstScan.routes['GET /api/v4/groups/:id/projects'].count).toBe(1);
+    const perProject = firstScan.totalRequests - 1;
+    expect(perProject).toBeLessThanOrEqual(3 * expectedPaths.length + 1);
+    expect(firstScan.routes['GET /api/v4/projects/:id/languages']).toBeUndefined();
+
+    // Rescan with nothing changed: only the project list page.
     gitlab.resetStats();
     await fns[0]();
     const rescan = gitlab.stats();
-    expect(Object.keys(rescan.routes)).toEqual(['GET /api/v4/projects']);
-    expect(entitiesOf(connection, 1)).toEqual(entities);
-
-    // First scan: one list page plus, per candidate project, languages,
-    // tree, the classifier's files and CODEOWNERS (members without it).
-    expect(firstScan.routes['GET /api/v4/projects'].count).toBe(1);
-    expect(firstScan.totalRequests).toBeGreaterThan(expectedPaths.length * 3);
+    expect(Object.keys(rescan.routes)).toEqual([
+      'GET /api/v4/groups/:id/projects',
+    ]);
     expect(rescan.totalRequests).toBe(1);
+    expect(entitiesOf(connection, 1)).toEqual(entities);
+    expect(provider.lastRunSummary).toMatchObject({
+      outcome: 'applied',
+      projectsSeen: expectedPaths.length + 1,
+      projectsChanged: 0,
+      requests: 1,
+    });
   });
 
   it('scans one group with its subgroups', async () => {
-    const { provider, connection } = createProvider({
+    const { provider, connection } = createProvider(await sqliteStore(), {
       group: 'gitlab-org/modelops',
     });
     await provider.connect(connection);
     await provider.refresh(mockServices.logger.mock());
-    const slugs = entitiesOf(connection)
-      .map(e => e.metadata.annotations!['gitlab.com/project-slug'])
-      .sort();
+    const slugs = entitiesOf(connection).map(slugOf).sort();
     expect(slugs).toEqual(
       expectedPaths.filter(p => p.startsWith('gitlab-org/modelops/')),
     );
-    expect(Object.keys(gitlab.stats().routes)).toContain(
-      'GET /api/v4/groups/:id/projects',
-    );
   });
 
-  it('applies no mutation when a project cannot be read', async () => {
-    const { provider, connection } = createProvider();
+  it('keeps the previous entity of a project that cannot be read', async () => {
+    const store = await sqliteStore();
+    const { provider, connection } = createProvider(store);
     await provider.connect(connection);
     gitlab.setFaults({
       rules: [
@@ -208,30 +258,28 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
         },
       ],
     });
-    await expect(provider.refresh(mockServices.logger.mock())).rejects.toThrow(
-      /could not be read.*no mutation applied/,
-    );
-    expect(connection.applyMutation).not.toHaveBeenCalled();
+    // Nothing known yet: the unreadable projects are simply not emitted,
+    // and the run says so.
+    const failed = await provider.refresh(mockServices.logger.mock());
+    expect(failed.outcome).toBe('partial');
+    expect(failed.projectsFailed).toBeGreaterThan(0);
 
-    // Once GitLab recovers, the next run applies the full set.
     gitlab.setFaults({});
     await provider.refresh(mockServices.logger.mock());
-    expect(
-      entitiesOf(connection).map(
-        e => e.metadata.annotations!['gitlab.com/project-slug'],
-      ),
-    ).toHaveLength(expectedPaths.length);
+    expect(entitiesOf(connection, 1).map(slugOf)).toHaveLength(
+      expectedPaths.length,
+    );
   });
 
-  it('fails the run without a mutation when the list stays rate limited', async () => {
-    const { provider, connection, fns } = createProvider();
+  it('applies no mutation when the project list stays rate limited', async () => {
+    const { provider, connection, fns } = createProvider(await sqliteStore());
     await provider.connect(connection);
     gitlab.setFaults({
       rules: [
         {
           kind: 'rateLimit',
           retryAfterSeconds: 1,
-          route: 'GET /api/v4/projects',
+          route: 'GET /api/v4/groups/:id/projects',
         },
       ],
     });
@@ -244,13 +292,41 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     expect(gitlab.stats().faultsInjected.rateLimit).toBeGreaterThan(0);
   });
 
-  it('rides out a transient rate limit', async () => {
-    const { provider, connection } = createProvider();
+  it('rides out transient rate limits and server errors', async () => {
+    const { provider, connection } = createProvider(await sqliteStore());
     await provider.connect(connection);
     gitlab.setFaults({
-      rules: [{ kind: 'rateLimit', retryAfterSeconds: 1, times: 2 }],
+      rules: [
+        { kind: 'rateLimit', retryAfterSeconds: 1, times: 2 },
+        { kind: 'error', status: 502, skip: 3, times: 2 },
+      ],
     });
-    await provider.refresh(mockServices.logger.mock());
+    const run = await provider.refresh(mockServices.logger.mock());
+    expect(run.outcome).toBe('applied');
     expect(entitiesOf(connection)).toHaveLength(expectedPaths.length);
   });
+
+  it.each(databases.eachSupportedId())(
+    'survives a restart on %p: the new provider makes only the list request',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const first = createProvider(
+        await DiscoveryStore.create({ getClient: async () => knex }),
+      );
+      await first.provider.connect(first.connection);
+      await first.provider.refresh(mockServices.logger.mock());
+      const entities = entitiesOf(first.connection);
+
+      // A new process: new provider, new store object, same database.
+      const second = createProvider(
+        await DiscoveryStore.create({ getClient: async () => knex }),
+      );
+      await second.provider.connect(second.connection);
+      gitlab.resetStats();
+      const run = await second.provider.refresh(mockServices.logger.mock());
+      expect(gitlab.stats().totalRequests).toBe(1);
+      expect(run).toMatchObject({ requests: 1, projectsChanged: 0 });
+      expect(entitiesOf(second.connection)).toEqual(entities);
+    },
+  );
 });

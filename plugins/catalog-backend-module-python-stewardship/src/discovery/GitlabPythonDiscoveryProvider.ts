@@ -3,153 +3,113 @@ import {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  ANNOTATION_SOURCE_LOCATION,
-  Entity,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { Gitlab } from '@gitbeaker/rest';
 import {
-  ANNOTATION_GITLAB_PROJECT_SLUG,
-  ANNOTATION_MAINTAINERS,
-  ANNOTATION_REPOSITORY_TYPE,
-  classifyRepository,
-  createMemorySnapshot,
-  planClassificationFetch,
-  PYTHON_TAG,
-} from '@internal/plugin-python-stewardship-common';
-import { CODEOWNERS_PATHS, parseCodeownersDefaultOwners } from './codeowners';
+  GitlabReader,
+  PoliteFetchOptions,
+} from '@internal/plugin-python-stewardship-node';
+import {
+  DiscoveryRun,
+  DiscoveryStore,
+  StoredProject,
+} from '../database/DiscoveryStore';
 import { DiscoveryConfig, readDiscoveryConfigs } from './readDiscoveryConfig';
-
-type GitlabApi = InstanceType<typeof Gitlab>;
-
-/** The project fields discovery reads from a list page. */
-interface ListedProject {
-  id: number;
-  name: string;
-  path: string;
-  path_with_namespace: string;
-  description?: string | null;
-  web_url: string;
-  default_branch?: string | null;
-  last_activity_at: string;
-  archived?: boolean;
-  empty_repo?: boolean;
-  forked_from_project?: unknown;
-  namespace: { kind?: string; full_path: string; path: string };
-}
-
-interface CachedProject {
-  lastActivityAt: string;
-  defaultBranch?: string | null;
-  /** The emitted entity, or null when the project is not a Python codebase. */
-  entity: Entity | null;
-}
-
-/** Root files that mark a Python codebase when languages do not. */
-const PYTHON_MARKERS = ['pyproject.toml', 'setup.py', 'requirements.txt'];
-
-const MAINTAINER_ACCESS_LEVEL = 40;
+import { ListedProject, ProjectScan, scanProject } from './scanProject';
+import { toEntity } from './toEntity';
 
 /** Options for tests and tuning. */
 export interface GitlabPythonDiscoveryProviderOptions {
   logger: LoggerService;
-  scheduler?: SchedulerService;
+  store: DiscoveryStore;
   taskRunner?: SchedulerServiceTaskRunner;
-  /**
-   * Waits before each extra attempt of a request that failed with 429 or
-   * 5xx after gitbeaker's own retries (which do not wait for Retry-After).
-   * Defaults to 5 s and 30 s.
-   */
-  retryDelaysMs?: number[];
+  /** Retry tuning of the GitLab reader (tests shorten the waits). */
+  fetchOptions?: Omit<PoliteFetchOptions, 'onRequest' | 'requestsPerMinute'>;
 }
 
-function statusOf(error: unknown): number | undefined {
-  const cause = (error as { cause?: { response?: { status?: number } } })
-    ?.cause;
-  return cause?.response?.status;
-}
+/** What one scan found, for logs, the status endpoint and tests. */
+export type ScanSummary = DiscoveryRun;
 
-function isRetryable(error: unknown): boolean {
-  const status = statusOf(error);
-  if (status !== undefined) {
-    return status === 429 || status >= 500;
-  }
-  // GitbeakerRetryError: 429/502 persisted through gitbeaker's retries.
-  return (error as Error)?.name === 'GitbeakerRetryError';
-}
-
-/** Turns a project path into a valid entity name. */
-export function toEntityName(path: string): string {
-  const name = path
-    .toLowerCase()
-    .replace(/[^a-z0-9_.-]+/g, '-')
-    .replace(/[-_.]{2,}/g, '-')
-    .slice(0, 63)
-    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
-  return name || 'project';
-}
-
-function lastSegment(fullPath: string): string {
-  const parts = fullPath.split('/').filter(Boolean);
-  return parts[parts.length - 1] ?? fullPath;
+async function mapPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(limit, items.length)) },
+    async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await fn(items[index]);
+      }
+    },
+  );
+  await Promise.all(workers);
+  return results;
 }
 
 /**
  * Discovers Python codebases on GitLab and emits one Component per project,
- * typed by the shared classifier, with owner and maintainers.
+ * typed by the shared classifier, with owner, maintainers and lifecycle.
  *
- * A rescan costs only the project list pages for projects whose
- * `last_activity_at` did not change. A run that cannot read every candidate
- * project applies no mutation, so the catalog keeps the previous state.
+ * What each scan learned is stored per project in the database, so a rescan
+ * (or a restarted backend, or another instance) reads only projects whose
+ * `last_activity_at` or default branch changed; a rename, transfer or
+ * archive is remapped from the stored scan without reading the repository.
+ * A run whose project list fails applies nothing; a project that cannot be
+ * read keeps its previous entity.
  */
 export class GitlabPythonDiscoveryProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
-  private readonly cache = new Map<number, CachedProject>();
-  private readonly api: GitlabApi;
+  readonly reader: GitlabReader;
+  private lastRun?: ScanSummary;
 
   static fromConfig(
     config: Config,
-    options: {
-      logger: LoggerService;
-      scheduler?: SchedulerService;
-      retryDelaysMs?: number[];
+    options: Omit<GitlabPythonDiscoveryProviderOptions, 'taskRunner'> & {
+      scheduler: SchedulerService;
     },
   ): GitlabPythonDiscoveryProvider[] {
-    return readDiscoveryConfigs(config).map(providerConfig => {
-      if (!options.scheduler) {
-        throw new Error(
-          `GitlabPythonDiscoveryProvider:${providerConfig.id} needs a scheduler`,
-        );
-      }
-      return new GitlabPythonDiscoveryProvider(providerConfig, {
-        ...options,
-        taskRunner: options.scheduler.createScheduledTaskRunner(
-          providerConfig.schedule,
-        ),
-      });
-    });
+    return readDiscoveryConfigs(config).map(
+      providerConfig =>
+        new GitlabPythonDiscoveryProvider(providerConfig, {
+          ...options,
+          taskRunner: options.scheduler.createScheduledTaskRunner(
+            providerConfig.schedule,
+          ),
+        }),
+    );
   }
 
   constructor(
-    private readonly config: DiscoveryConfig,
+    readonly config: DiscoveryConfig,
     private readonly options: GitlabPythonDiscoveryProviderOptions,
   ) {
-    const apiBaseUrl = config.integration.apiBaseUrl;
-    this.api = new Gitlab({
-      host: apiBaseUrl.replace(/\/api\/v4\/?$/, ''),
-      token: config.integration.token ?? '',
-    });
+    this.reader = new GitlabReader(
+      {
+        baseUrl: config.integration.apiBaseUrl,
+        token: config.integration.token,
+      },
+      {
+        ...options.fetchOptions,
+        requestsPerMinute: config.requestsPerMinute,
+      },
+    );
   }
 
   getProviderName(): string {
     return `GitlabPythonDiscoveryProvider:${this.config.id}`;
+  }
+
+  /** The newest run of this process (the store holds every instance's). */
+  get lastRunSummary(): ScanSummary | undefined {
+    return this.lastRun;
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
@@ -171,7 +131,7 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
           await this.refresh(logger);
         } catch (error) {
           logger.error(
-            `${this.getProviderName()} refresh failed; kept the previous entities`,
+            `${this.getProviderName()} scan failed; kept the previous entities`,
             error as Error,
           );
         }
@@ -180,245 +140,300 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
   }
 
   /**
-   * Scans GitLab and applies a full mutation. Throws (and applies nothing)
-   * when the list or any candidate project could not be read.
+   * Scans GitLab and applies a full mutation. Throws, applying nothing,
+   * when the project list cannot be read completely.
    */
-  async refresh(logger: LoggerService): Promise<void> {
-    if (!this.connection) {
-      throw new Error(`${this.getProviderName()} is not connected`);
-    }
+  async refresh(logger: LoggerService): Promise<ScanSummary> {
+    const connection = this.requireConnection();
     const started = Date.now();
-    const projects = await this.call(() => this.listProjects());
+    const requestsBefore = this.reader.requestCount;
+    const run: ScanSummary = {
+      providerId: this.config.id,
+      kind: 'scan',
+      startedAt: new Date(started).toISOString(),
+      durationMs: 0,
+      outcome: 'applied',
+      projectsSeen: 0,
+      projectsChanged: 0,
+      projectsFailed: 0,
+      requests: 0,
+      components: 0,
+    };
+    const finish = async (patch: Partial<ScanSummary>) => {
+      Object.assign(run, patch, {
+        durationMs: Date.now() - started,
+        requests: this.reader.requestCount - requestsBefore,
+      });
+      this.lastRun = { ...run };
+      await this.options.store.addRun(run).catch(error =>
+        logger.warn('Could not record the discovery run', error),
+      );
+      const log = run.outcome === 'failed' ? logger.error : logger.info;
+      log.call(logger, `${this.getProviderName()} scan ${run.outcome}`, {
+        ...run,
+      });
+      return run;
+    };
+
+    let listed: ListedProject[];
+    try {
+      listed = await this.listProjects();
+    } catch (error) {
+      await finish({ outcome: 'failed', error: String(error) });
+      throw error;
+    }
+    const candidates = listed.filter(p => this.wanted(p));
+    run.projectsSeen = candidates.length;
+    const stored = await this.options.store.listProjects(this.config.id);
+
+    const toRead: ListedProject[] = [];
+    const updates: StoredProject[] = [];
     const entities: Entity[] = [];
-    const failures: string[] = [];
-    let reused = 0;
-    let read = 0;
-    for (const project of projects) {
-      if (this.config.skipArchived && project.archived) continue;
-      if (this.config.skipForks && project.forked_from_project) continue;
-      const cached = this.cache.get(project.id);
-      if (
-        cached &&
-        cached.lastActivityAt === project.last_activity_at &&
-        cached.defaultBranch === project.default_branch
-      ) {
-        reused += 1;
-        if (cached.entity) entities.push(cached.entity);
-        continue;
-      }
-      try {
-        const entity = await this.readProject(project);
-        read += 1;
-        this.cache.set(project.id, {
-          lastActivityAt: project.last_activity_at,
-          defaultBranch: project.default_branch,
-          entity,
-        });
+    for (const project of candidates) {
+      const previous = stored.get(project.id);
+      if (previous && !this.needsRead(project, previous)) {
+        const entity = previous.python
+          ? toEntity(project, previous.scan, this.mapOptions)
+          : null;
         if (entity) entities.push(entity);
+        if (
+          JSON.stringify(entity) !== JSON.stringify(previous.entity) ||
+          previous.pathWithNamespace !== project.path_with_namespace
+        ) {
+          run.projectsChanged += 1;
+          updates.push(this.stored(project, previous.scan, entity));
+        }
+      } else {
+        toRead.push(project);
+      }
+    }
+
+    const failures: string[] = [];
+    await mapPool(toRead, this.config.concurrency, async project => {
+      try {
+        const scan = await scanProject(this.reader, project, this.mapOptions);
+        const entity = scan.python
+          ? toEntity(project, scan, this.mapOptions)
+          : null;
+        if (entity) entities.push(entity);
+        updates.push(this.stored(project, scan, entity));
+        run.projectsChanged += 1;
       } catch (error) {
+        // Keep what the catalog had: never remove what could not be seen.
+        const previous = stored.get(project.id);
+        if (previous?.entity) entities.push(previous.entity);
         failures.push(project.path_with_namespace);
         logger.warn(
-          `Could not read GitLab project ${project.path_with_namespace}`,
+          `Could not read GitLab project ${project.path_with_namespace}; kept its previous entity`,
           error as Error,
         );
       }
-    }
-    // Forget projects that are gone from the list.
-    const listed = new Set(projects.map(p => p.id));
-    for (const id of this.cache.keys()) {
-      if (!listed.has(id)) this.cache.delete(id);
-    }
-    if (failures.length > 0) {
-      throw new Error(
-        `${this.getProviderName()}: ${
-          failures.length
-        } project(s) could not be read (${failures.join(
-          ', ',
-        )}); no mutation applied`,
-      );
-    }
-    await this.connection.applyMutation({
+    });
+    run.projectsFailed = failures.length;
+
+    // The list was complete, so what it no longer holds is gone (deleted,
+    // moved out of the group, now a skipped fork or archive).
+    const seen = new Set(candidates.map(p => p.id));
+    const gone = [...stored.keys()].filter(id => !seen.has(id));
+    await this.options.store.upsertProjects(this.config.id, updates);
+    await this.options.store.deleteProjects(this.config.id, gone);
+
+    entities.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({
         entity,
         locationKey: this.getProviderName(),
       })),
     });
-    logger.info('Discovered Python codebases', {
-      provider: this.getProviderName(),
-      projects: projects.length,
+    return finish({
+      outcome: failures.length ? 'partial' : 'applied',
       components: entities.length,
-      read,
-      reused,
-      durationMs: Date.now() - started,
+      ...(failures.length
+        ? { error: `could not read ${failures.join(', ')}` }
+        : {}),
     });
   }
 
-  /** One call with extra, waiting attempts for 429 and 5xx. */
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    const delays = this.options.retryDelaysMs ?? [5_000, 30_000];
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (error) {
-        if (attempt >= delays.length || !isRetryable(error)) {
-          throw error;
-        }
-        await new Promise(resolve => setTimeout(resolve, delays[attempt]));
-      }
+  /**
+   * Reads one project again (after a push or project event) and applies a
+   * delta: at most the project request plus a scan's requests, only for
+   * this project. A project that is gone is removed.
+   */
+  async refreshProject(
+    projectIdOrPath: number | string,
+    logger: LoggerService,
+  ): Promise<ScanSummary> {
+    const connection = this.requireConnection();
+    const started = Date.now();
+    const requestsBefore = this.reader.requestCount;
+    let project: ListedProject | undefined;
+    try {
+      project = (await this.reader.api.Projects.show(
+        projectIdOrPath,
+      )) as unknown as ListedProject;
+    } catch (error) {
+      const status = (error as { cause?: { response?: { status?: number } } })
+        ?.cause?.response?.status;
+      if (status !== 404) throw error;
     }
-  }
-
-  private async listProjects(): Promise<ListedProject[]> {
-    const archived = this.config.skipArchived ? false : undefined;
-    if (this.config.group) {
-      const projects = await this.api.Groups.allProjects(this.config.group, {
-        includeSubgroups: true,
-        archived,
-        perPage: 100,
-        orderBy: 'id',
-        sort: 'asc',
-      });
-      return projects as unknown as ListedProject[];
-    }
-    const projects = await this.api.Projects.all({
-      archived,
-      pagination: 'keyset',
-      orderBy: 'id',
-      sort: 'asc',
-      perPage: 100,
-    });
-    return projects as unknown as ListedProject[];
-  }
-
-  /** Reads one project; returns null when it is not a Python codebase. */
-  private async readProject(project: ListedProject): Promise<Entity | null> {
-    const ref = project.default_branch;
-    if (!ref || project.empty_repo) {
-      return null;
-    }
-    const languages = (await this.call(() =>
-      this.api.Projects.showLanguages(project.id),
-    )) as Record<string, number>;
-    const pythonByLanguage = (languages.Python ?? 0) > 0;
-    const tree = await this.call(() => this.listTree(project.id, ref));
-    const treeSet = new Set(tree);
-    if (
-      !pythonByLanguage &&
-      !PYTHON_MARKERS.some(marker => treeSet.has(marker))
-    ) {
-      return null;
-    }
-
-    // Only what the classifier reads; the rest it decides from the tree.
-    const wanted = planClassificationFetch(tree);
-    const codeownersPath = CODEOWNERS_PATHS.find(path => treeSet.has(path));
-    const fetched: Record<string, string> = {};
-    for (const path of [
-      ...wanted,
-      ...(codeownersPath ? [codeownersPath] : []),
-    ]) {
-      fetched[path] = await this.call(() =>
-        this.readFile(project.id, path, ref),
+    let previous: StoredProject | undefined;
+    if (project) {
+      previous = await this.options.store.getProject(
+        this.config.id,
+        project.id,
+      );
+    } else if (typeof projectIdOrPath === 'number') {
+      previous = await this.options.store.getProject(
+        this.config.id,
+        projectIdOrPath,
+      );
+    } else {
+      const all = await this.options.store.listProjects(this.config.id);
+      previous = [...all.values()].find(
+        p => p.pathWithNamespace === projectIdOrPath,
       );
     }
-    const snapshot = createMemorySnapshot(
-      Object.fromEntries(wanted.map(path => [path, fetched[path]])),
-      undefined,
-      { treePaths: tree },
-    );
-    const classification = classifyRepository(snapshot);
 
-    let maintainers = codeownersPath
-      ? parseCodeownersDefaultOwners(fetched[codeownersPath])
-      : [];
-    if (maintainers.length === 0) {
-      maintainers = await this.call(() => this.maintainersFromMembers(project));
+    const removed: Entity[] = [];
+    const added: Entity[] = [];
+    let changed = 0;
+    if (!project || !this.inScope(project) || !this.wanted(project)) {
+      if (previous) {
+        if (previous.entity) removed.push(previous.entity);
+        await this.options.store.deleteProjects(this.config.id, [
+          previous.projectId,
+        ]);
+        changed = 1;
+      }
+    } else {
+      const scan =
+        previous && !this.needsRead(project, previous)
+          ? previous.scan
+          : await scanProject(this.reader, project, this.mapOptions);
+      const entity = scan.python
+        ? toEntity(project, scan, this.mapOptions)
+        : null;
+      if (JSON.stringify(entity) !== JSON.stringify(previous?.entity ?? null)) {
+        changed = 1;
+        if (
+          previous?.entity &&
+          previous.entity.metadata.name !== entity?.metadata.name
+        ) {
+          removed.push(previous.entity);
+        }
+        if (entity) added.push(entity);
+      }
+      await this.options.store.upsertProjects(this.config.id, [
+        this.stored(project, scan, entity),
+      ]);
     }
-    return this.toEntity(project, classification.type, maintainers);
-  }
-
-  private async listTree(projectId: number, ref: string): Promise<string[]> {
-    const items = await this.api.Repositories.allRepositoryTrees(projectId, {
-      ref,
-      recursive: true,
-      pagination: 'keyset',
-      perPage: 100,
-    });
-    return items.filter(item => item.type === 'blob').map(item => item.path);
-  }
-
-  private async readFile(
-    projectId: number,
-    path: string,
-    ref: string,
-  ): Promise<string> {
-    const content = await this.api.RepositoryFiles.showRaw(
-      projectId,
-      path,
-      ref,
-    );
-    return typeof content === 'string' ? content : await content.text();
-  }
-
-  private async maintainersFromMembers(
-    project: ListedProject,
-  ): Promise<string[]> {
-    const members = await this.api.ProjectMembers.all(project.id, {
-      includeInherited: true,
-      perPage: 100,
-    });
-    return [
-      ...new Set(
-        members
-          .filter(
-            member =>
-              Number(member.access_level) >= MAINTAINER_ACCESS_LEVEL &&
-              (member.state === undefined || member.state === 'active'),
-          )
-          .map(member => `user:${String(member.username).toLowerCase()}`),
-      ),
-    ].sort();
-  }
-
-  private toEntity(
-    project: ListedProject,
-    type: string,
-    maintainers: string[],
-  ): Entity {
-    const location = `url:${project.web_url}`;
-    const namespace = project.namespace;
-    const owner =
-      namespace.kind === 'user'
-        ? `user:${namespace.path.toLowerCase()}`
-        : `group:${lastSegment(namespace.full_path).toLowerCase()}`;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: toEntityName(project.path),
-        title: project.name,
-        ...(project.description ? { description: project.description } : {}),
-        tags: [PYTHON_TAG],
-        annotations: {
-          [ANNOTATION_LOCATION]: location,
-          [ANNOTATION_ORIGIN_LOCATION]: location,
-          [ANNOTATION_SOURCE_LOCATION]: `url:${project.web_url}/-/tree/${project.default_branch}/`,
-          [ANNOTATION_GITLAB_PROJECT_SLUG]: project.path_with_namespace,
-          [ANNOTATION_REPOSITORY_TYPE]: type,
-          ...(maintainers.length
-            ? { [ANNOTATION_MAINTAINERS]: maintainers.join(', ') }
-            : {}),
-        },
-        links: [
-          { url: project.web_url, title: 'GitLab project', icon: 'gitlab' },
-        ],
-      },
-      spec: {
-        type,
-        lifecycle: 'production',
-        owner,
-      },
+    if (changed) {
+      const locationKey = this.getProviderName();
+      await connection.applyMutation({
+        type: 'delta',
+        added: added.map(entity => ({ entity, locationKey })),
+        removed: removed.map(entity => ({ entity, locationKey })),
+      });
+    }
+    const run: ScanSummary = {
+      providerId: this.config.id,
+      kind: 'event',
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      outcome: 'applied',
+      projectsSeen: 1,
+      projectsChanged: changed,
+      projectsFailed: 0,
+      requests: this.reader.requestCount - requestsBefore,
+      components: added.length,
     };
+    await this.options.store.addRun(run);
+    logger.info(
+      `${this.getProviderName()} updated ${
+        project?.path_with_namespace ?? projectIdOrPath
+      } from an event`,
+      { ...run },
+    );
+    return run;
+  }
+
+  private get mapOptions() {
+    return { orgGroup: this.config.orgGroup };
+  }
+
+  private requireConnection(): EntityProviderConnection {
+    if (!this.connection) {
+      throw new Error(`${this.getProviderName()} is not connected`);
+    }
+    return this.connection;
+  }
+
+  /** Whether the configured filters keep a project. */
+  private wanted(project: ListedProject): boolean {
+    if (this.config.skipArchived && project.archived) return false;
+    if (this.config.skipForks && project.forked_from_project) return false;
+    return true;
+  }
+
+  /** Whether a project lies inside the configured group. */
+  private inScope(project: ListedProject): boolean {
+    const group = this.config.group;
+    return !group || project.path_with_namespace.startsWith(`${group}/`);
+  }
+
+  /**
+   * The repository must be read again when its activity or default branch
+   * moved; a transfer also changes inherited members.
+   */
+  private needsRead(project: ListedProject, previous: StoredProject): boolean {
+    return (
+      previous.lastActivityAt !== project.last_activity_at ||
+      previous.defaultBranch !== (project.default_branch ?? null) ||
+      (previous.scan.maintainersSource === 'members' &&
+        previous.pathWithNamespace !== project.path_with_namespace)
+    );
+  }
+
+  private stored(
+    project: ListedProject,
+    scan: ProjectScan,
+    entity: Entity | null,
+  ): StoredProject {
+    return {
+      projectId: project.id,
+      pathWithNamespace: project.path_with_namespace,
+      lastActivityAt: project.last_activity_at,
+      defaultBranch: project.default_branch ?? null,
+      commitId: scan.commitId,
+      python: scan.python,
+      ...(scan.type ? { type: scan.type } : {}),
+      ...(entity ? { owner: entity.spec?.owner as string } : {}),
+      maintainers: scan.maintainers,
+      scan,
+      entity,
+      scannedAt: new Date().toISOString(),
+    };
+  }
+
+  /** Every project of the group (or instance), keyset-paginated by id. */
+  private async listProjects(): Promise<ListedProject[]> {
+    const archived = this.config.skipArchived ? false : undefined;
+    const common = {
+      archived,
+      perPage: 100,
+      orderBy: 'id',
+      sort: 'asc',
+      pagination: 'keyset',
+    } as const;
+    if (this.config.group) {
+      return (await this.reader.api.Groups.allProjects(this.config.group, {
+        ...common,
+        includeSubgroups: true,
+      } as never)) as unknown as ListedProject[];
+    }
+    return (await this.reader.api.Projects.all(
+      common as never,
+    )) as unknown as ListedProject[];
   }
 }

@@ -13,8 +13,9 @@ describe('parseCodeownersDefaultOwners', () => {
           '/Dockerfile @gitlab-org/scalability',
           '* @gitlab-org/maintainers/ai-gateway # again',
         ].join('\n'),
+        'gitlab-org',
       ),
-    ).toEqual(['group:ai-gateway', 'user:alex.maintainer']);
+    ).toEqual(['group:maintainers-ai-gateway', 'user:alex.maintainer']);
   });
 
   it('returns nothing without a default rule', () => {

@@ -40,8 +40,11 @@ describe('readDiscoveryConfigs', () => {
       id: 'main',
       host: 'gitlab.example.com',
       group: 'gitlab-org',
-      skipArchived: true,
+      orgGroup: 'gitlab-org',
+      skipArchived: false,
       skipForks: true,
+      concurrency: 8,
+      events: true,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 3 } },
       integration: {
         apiBaseUrl: 'https://gitlab.example.com/api/v4',
@@ -55,8 +58,10 @@ describe('readDiscoveryConfigs', () => {
       configWith({
         a: {
           host: 'gitlab.example.com',
-          skipArchived: false,
+          skipArchived: true,
           skipForks: false,
+          concurrency: 2,
+          requestsPerMinute: 600,
           schedule: { frequency: 'PT1H', timeout: 'PT5M' },
         },
         b: {
@@ -66,9 +71,13 @@ describe('readDiscoveryConfigs', () => {
       }),
     );
     expect(configs.map(c => [c.id, c.skipArchived, c.skipForks])).toEqual([
-      ['a', false, false],
-      ['b', true, true],
+      ['a', true, false],
+      ['b', false, true],
     ]);
+    expect(configs[0]).toMatchObject({
+      concurrency: 2,
+      requestsPerMinute: 600,
+    });
     expect(configs[0].group).toBeUndefined();
   });
 

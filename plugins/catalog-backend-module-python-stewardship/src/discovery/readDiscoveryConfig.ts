@@ -17,8 +17,16 @@ export interface DiscoveryConfig {
   id: string;
   host: string;
   group?: string;
+  /** Prefix stripped from group paths in entity names (defaults to `group`). */
+  orgGroup?: string;
   skipArchived: boolean;
   skipForks: boolean;
+  /** Projects read at the same time. */
+  concurrency: number;
+  /** GitLab requests per rolling minute; unlimited when absent. */
+  requestsPerMinute?: number;
+  /** The GitLab events that update one project within seconds. */
+  events: boolean;
   schedule: SchedulerServiceTaskScheduleDefinition;
   integration: GitLabIntegrationConfig;
 }
@@ -35,8 +43,12 @@ const blockSchema = z
       .min(1)
       .regex(/^[^/\s].*[^/\s]$|^[^/\s]$/, 'must be a group path like a/b')
       .optional(),
-    skipArchived: z.boolean().default(true),
+    orgGroup: z.string().min(1).optional(),
+    skipArchived: z.boolean().default(false),
     skipForks: z.boolean().default(true),
+    concurrency: z.number().int().min(1).max(64).default(8),
+    requestsPerMinute: z.number().int().min(1).optional(),
+    events: z.boolean().default(true),
     schedule: z.record(z.unknown()),
   })
   .strict();
@@ -97,6 +109,12 @@ export function readDiscoveryConfigs(config: Config): DiscoveryConfig[] {
       id,
       host: parsed.data.host,
       group: parsed.data.group,
+      orgGroup: parsed.data.orgGroup ?? parsed.data.group,
+      concurrency: parsed.data.concurrency,
+      ...(parsed.data.requestsPerMinute
+        ? { requestsPerMinute: parsed.data.requestsPerMinute }
+        : {}),
+      events: parsed.data.events,
       skipArchived: parsed.data.skipArchived,
       skipForks: parsed.data.skipForks,
       schedule,
