@@ -21,7 +21,9 @@ if [ -n "${GITLAB_HOST:-}" ]; then
 else
   port="${PORTAL_GITLAB_PORT:-7080}"
   echo "[portal] starting the local demo GitLab on :$port (data in data/gitlab)" >&2
-  node packages/gitlab-local/bin/gitlab-local --port "$port" --data-dir data/gitlab &
+  GITLAB_LOCAL_SYSTEM_HOOK_TOKEN=python-stewardship-demo-webhook \
+    node packages/gitlab-local/bin/gitlab-local --port "$port" --data-dir data/gitlab \
+    --system-hook http://localhost:7007/api/events/http/gitlab &
   pids+=($!)
   for _ in $(seq 1 60); do
     curl -sf "http://localhost:$port/-/local/stats" >/dev/null 2>&1 && break

@@ -31,6 +31,7 @@ const productionEnv = {
   POSTGRES_PASSWORD: pg.password,
   GITLAB_HOST: 'gitlab.example.com',
   GITLAB_TOKEN: 'not-used-by-this-test',
+  GITLAB_WEBHOOK_SECRET: 'not-used-by-this-test',
   GITLAB_ORG_GROUP: 'example',
   AUTH_GITLAB_CLIENT_ID: 'test-client',
   AUTH_GITLAB_CLIENT_SECRET: 'test-secret',

@@ -40,6 +40,12 @@ backend.add(
   import('@internal/plugin-catalog-backend-module-python-stewardship'),
 );
 
+// Events: GitLab webhooks arrive at /api/events/http/gitlab; the GitLab
+// module checks their secret token and routes them to gitlab.<event> topics
+// (the conformance service rescans on gitlab.push).
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
+
 // The conformance service: scans every Python codebase in the catalog with
 // the rule pack, keeps results with history and exemptions, serves the
 // dashboards' API at /api/python-stewardship.

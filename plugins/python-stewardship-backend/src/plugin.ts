@@ -4,12 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { pythonStewardshipPermissions } from '@internal/plugin-python-stewardship-common';
 import { GitlabReader } from '@internal/plugin-python-stewardship-node';
 import { readPythonCodebases } from './catalog/readPythonCodebases';
 import { ConformanceStore } from './database/ConformanceStore';
 import { ConformanceScanner } from './scan/ConformanceScanner';
 import { computeRulePackVersion } from './scan/rulePackVersion';
+import { createGitlabPushHandler } from './events/onGitlabPush';
 import { createRouter } from './service/createRouter';
 import { readConformanceConfig } from './readConformanceConfig';
 
@@ -27,6 +29,7 @@ export const pythonStewardshipPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -79,6 +82,14 @@ export const pythonStewardshipPlugin = createBackendPlugin({
           fn: async () => {
             await scanner.drain();
           },
+        });
+
+        // GitLab webhooks arrive through the events plugin, whose GitLab
+        // module checks the secret token and routes pushes to gitlab.push.
+        await deps.events.subscribe({
+          id: 'python-stewardship-conformance',
+          topics: ['gitlab.push'],
+          onEvent: createGitlabPushHandler({ store, scanner, logger }),
         });
 
         deps.httpRouter.use(
