@@ -112,3 +112,4 @@ export {
   IS_PYTHON_MAINTAINER_RULE,
   pythonStewardshipPermissions,
 } from './permissions';
+export type { GitlabProjectSettings } from './settings/GitlabProjectSettings';

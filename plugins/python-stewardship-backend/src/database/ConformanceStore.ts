@@ -209,6 +209,8 @@ export class ConformanceStore {
     | (CodebaseInfo & {
         project: { webUrl: string | null; defaultBranch: string | null };
         scanState: ScanState;
+        /** When the newest stored scan result was made. */
+        lastScanAt: string | null;
         lastError: { at: string; message: string } | null;
       })
     | undefined
@@ -229,6 +231,7 @@ export class ConformanceStore {
         webUrl: row.project_web_url,
         defaultBranch: row.default_branch,
       },
+      lastScanAt: row.last_scan_at,
       scanState: {
         commitId: row.scan_commit_id,
         rulePackVersion: row.scan_rule_pack_version,

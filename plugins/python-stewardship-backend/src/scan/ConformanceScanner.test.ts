@@ -82,9 +82,20 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
     expect(gateway?.report.repositoryType).toBe('service');
     expect(gateway?.report.results.length).toBeGreaterThan(20);
     expect(gateway?.commitId).toMatch(/^[0-9a-f]{40}$/);
+    // The portal judges the review settings the CLI leaves to it.
+    expect(
+      gateway?.report.results
+        .filter(r => ['PYG-030', 'PYG-031', 'PYG-032'].includes(r.id))
+        .map(r => r.status)
+        .filter(status => status === 'skip'),
+    ).toEqual([]);
     const firstStats = gitlab.gitlab.stats();
-    // Head (project + branch), tree, and GraphQL blobs in one or two rounds.
-    expect(firstStats.totalRequests / 4).toBeLessThanOrEqual(6);
+    // Head (project + branch), tree, GraphQL blobs in one or two rounds,
+    // and the review settings (protected branches, approval rules, approvals).
+    expect(firstStats.totalRequests / 4).toBeLessThanOrEqual(8);
+    expect(
+      firstStats.routes['GET /api/v4/projects/:id/approval_rules'].count,
+    ).toBe(4);
     expect(firstStats.routes[TREE_ROUTE].count).toBe(4);
 
     gitlab.gitlab.resetStats();

@@ -146,6 +146,8 @@ export class ConformanceScanner {
         rulePackVersion,
         force: reason !== 'schedule',
         exemptions: await store.activeExemptions(entityRef),
+        maintainers: codebase.maintainers,
+        lastFullScanAt: codebase.lastScanAt,
       });
       if (outcome.kind === 'unchanged') {
         await store.recordUnchanged(entityRef);

@@ -7,6 +7,7 @@ import {
 } from '@internal/plugin-python-stewardship-common';
 import { GitlabReader } from '@internal/plugin-python-stewardship-node';
 import { ScanState } from '../database/ConformanceStore';
+import { readReviewSettings } from './readReviewSettings';
 
 /** Rounds of `planConformanceFetch`; it usually settles after two. */
 const MAX_FETCH_ROUNDS = 5;
@@ -21,7 +22,17 @@ export interface ScanProjectInput {
   force: boolean;
   exemptions: Record<string, string>;
   stewardship?: StewardshipOptionsInput;
+  /** The catalog's maintainer refs, which PYG-031 looks for among approvers. */
+  maintainers: string[];
+  /**
+   * When the last full scan ran. Project settings change without commits, so
+   * an unchanged project is still read in full once this is older than a day.
+   */
+  lastFullScanAt?: string | null;
 }
+
+/** Settings can change without a commit; re-read them at least this often. */
+const FULL_SCAN_MAX_AGE_MS = 24 * 3600 * 1000;
 
 export type ScanProjectOutcome =
   | { kind: 'unchanged'; commitId: string | null }
@@ -36,9 +47,10 @@ export type ScanProjectOutcome =
 
 /**
  * Scans one GitLab project: its head (two requests), and when the default
- * branch's commit or the rule pack changed since the last scan, its tree
- * and the files the engine needs, read through GraphQL in as few requests
- * as the fetch plan allows; then the shared engine evaluates the snapshot.
+ * branch's commit or the rule pack changed since the last scan (or the last
+ * full scan is a day old), its tree, the files the engine needs (read
+ * through GraphQL in as few requests as the fetch plan allows) and the
+ * review settings (three requests); then the shared engine evaluates it.
  */
 export async function scanProject(
   reader: GitlabReader,
@@ -49,7 +61,9 @@ export async function scanProject(
     !input.force &&
     input.previous &&
     input.previous.commitId === head.commitId &&
-    input.previous.rulePackVersion === input.rulePackVersion
+    input.previous.rulePackVersion === input.rulePackVersion &&
+    input.lastFullScanAt &&
+    Date.now() - Date.parse(input.lastFullScanAt) < FULL_SCAN_MAX_AGE_MS
   ) {
     return { kind: 'unchanged', commitId: head.commitId };
   }
@@ -73,6 +87,11 @@ export async function scanProject(
       }
     }
   }
+  const gitlabSettings = await readReviewSettings(
+    reader,
+    head,
+    input.maintainers,
+  );
   const snapshot = createMemorySnapshot(files, head.commitId ?? undefined, {
     treePaths: tree,
   });
@@ -80,6 +99,7 @@ export async function scanProject(
     annotationType: input.annotationType,
     exemptions: input.exemptions,
     stewardship: input.stewardship,
+    gitlabSettings,
   });
   return {
     kind: 'scanned',

@@ -43,12 +43,15 @@ import { noCommittedCredentials } from './rules/noCommittedCredentials';
 import { gitignoreLocalFiles } from './rules/gitignoreLocalFiles';
 import { readmeExplainsSetup } from './rules/readmeExplainsSetup';
 import { dockerignorePresent } from './rules/dockerignorePresent';
+import { defaultBranchProtected } from './rules/defaultBranchProtected';
+import { maintainerApprovalRequired } from './rules/maintainerApprovalRequired';
+import { reviewMergeSettings } from './rules/reviewMergeSettings';
 import type { CheckDefinition, CheckMetadata } from './types';
 
 /**
  * The rule pack, ordered by id. Ids are stable: a retired check keeps its id
- * unused (PYG-030 to PYG-032 are reserved for project-settings checks read
- * from the GitLab API rather than from files).
+ * unused. PYG-030 to PYG-032 judge GitLab project settings, which only the
+ * portal reads; elsewhere they are skipped as "evaluated by the portal".
  *
  * @public
  */
@@ -82,6 +85,9 @@ export const checks: readonly CheckDefinition[] = [
   reviewerRoulette,
   mergeRequestTypeLabel,
   mergeRequestTemplateChecklist,
+  defaultBranchProtected,
+  maintainerApprovalRequired,
+  reviewMergeSettings,
   pypiMetadataReady,
   tagPipelinePublishesToPypi,
   utilityEntryPoint,

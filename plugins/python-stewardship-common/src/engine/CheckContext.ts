@@ -8,6 +8,7 @@ import type { Makefile } from '../parsers/makefile';
 import type { Parsed } from '../parsers/Parsed';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
 import type { Table } from '../parsers/tomlAccess';
+import type { GitlabProjectSettings } from '../settings/GitlabProjectSettings';
 
 /**
  * Everything a check may look at. Files are read and parsed at most once per
@@ -25,6 +26,8 @@ export interface CheckContext {
   readonly options: StewardshipOptions;
   /** `''` or a folder with a trailing slash, e.g. `services/api/`. */
   readonly projectRoot: string;
+  /** The GitLab project's review settings, when the portal read them (PYG-030 to PYG-032). */
+  readonly gitlabSettings?: GitlabProjectSettings;
   /** All file paths of the repository. */
   readonly paths: readonly string[];
   /** Whether a file exists (repository-relative path). */

@@ -1,3 +1,4 @@
+import type { GitlabProjectSettings } from '../settings/GitlabProjectSettings';
 import { checks as defaultChecks } from '../checks/checks';
 import { checkFamilies } from '../checks/families';
 import {
@@ -44,6 +45,8 @@ export interface EvaluateOptions {
    * repository's own `[tool.python-stewardship] exempt` entries win.
    */
   exemptions?: Readonly<Record<string, string>>;
+  /** The GitLab project's review settings, which only the portal reads. */
+  gitlabSettings?: GitlabProjectSettings;
 }
 
 /**
@@ -81,6 +84,7 @@ export function evaluateRepository(
     ...facts,
     type: classification.type,
     options: stewardship,
+    gitlabSettings: options.gitlabSettings,
   };
   const { exemptions, warnings } = readExemptions(
     facts,

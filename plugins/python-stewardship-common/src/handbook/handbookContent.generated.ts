@@ -86,6 +86,12 @@ curl --request PATCH --header "$AUTH" \\
   "$API/protected_branches/main?code_owner_approval_required=true"
 \`\`\`
 
+The portal reads these settings from the GitLab API on every scan; the
+\`python-conformance\` CLI, which sees only files, reports them as "evaluated by
+the portal".
+
+Checked by: PYG-031, PYG-032
+
 ## CODEOWNERS and code-owner approval
 
 Every codebase has a \`CODEOWNERS\` file (we keep it in \`.gitlab/CODEOWNERS\`)
@@ -119,7 +125,7 @@ A \`^\` before a section name makes the section optional: its owners are
 suggested as reviewers but their approval is not required. Leave the caret off
 for sections whose approval is mandatory, like the two above.
 
-Checked by: PYG-026
+Checked by: PYG-026, PYG-030
 
 ## Choosing a review setup
 

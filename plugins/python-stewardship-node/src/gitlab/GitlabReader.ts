@@ -19,6 +19,8 @@ export interface GitlabProjectHead {
   commitId: string | null;
   archived: boolean;
   lastActivityAt: string;
+  /** The "Pipelines must succeed" merge check. */
+  onlyAllowMergeIfPipelineSucceeds: boolean;
 }
 
 /** A file read by `readFiles`. @public */
@@ -85,6 +87,7 @@ export class GitlabReader {
       archived?: boolean;
       last_activity_at: string;
       empty_repo?: boolean;
+      only_allow_merge_if_pipeline_succeeds?: boolean;
     };
     let commitId: string | null = null;
     if (project.default_branch && !project.empty_repo) {
@@ -102,6 +105,8 @@ export class GitlabReader {
       commitId,
       archived: project.archived ?? false,
       lastActivityAt: project.last_activity_at,
+      onlyAllowMergeIfPipelineSucceeds:
+        project.only_allow_merge_if_pipeline_succeeds ?? false,
     };
   }
 
