@@ -250,6 +250,43 @@ export class ConformanceStore {
     return rows.map(r => r.entity_ref);
   }
 
+  /**
+   * Codebases a sweep must look at: never scanned, scanned with another rule
+   * pack, last error, last full scan before `fullScanBefore`, or a GitLab
+   * project in `activePaths` (lower-case). The rest are known unchanged.
+   */
+  async codebasesNeedingScan(options: {
+    activePaths: ReadonlySet<string>;
+    rulePackVersion: string;
+    fullScanBefore: Date;
+  }): Promise<string[]> {
+    const rows: Array<{
+      entity_ref: string;
+      project_path: string | null;
+      scan_rule_pack_version: string | null;
+      last_scan_at: string | null;
+      last_error: string | null;
+    }> = await this.db('codebases').select(
+      'entity_ref',
+      'project_path',
+      'scan_rule_pack_version',
+      'last_scan_at',
+      'last_error',
+    );
+    const cutoff = options.fullScanBefore.toISOString();
+    return rows
+      .filter(
+        row =>
+          !row.last_scan_at ||
+          row.last_scan_at < cutoff ||
+          row.scan_rule_pack_version !== options.rulePackVersion ||
+          row.last_error !== null ||
+          (row.project_path !== null &&
+            options.activePaths.has(row.project_path.toLowerCase())),
+      )
+      .map(row => row.entity_ref);
+  }
+
   async findByProjectPath(projectPath: string): Promise<string[]> {
     const rows: Array<{ entity_ref: string }> = await this.db('codebases')
       .whereRaw('LOWER(project_path) = ?', [projectPath.toLowerCase()])

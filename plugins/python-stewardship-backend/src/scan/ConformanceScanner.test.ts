@@ -7,7 +7,14 @@ import {
   startTestGitlab,
   TestGitlab,
 } from '@internal/gitlab-local/src/__testUtils__/startTestGitlab';
+import {
+  authedRemote,
+  gitCli,
+} from '@internal/gitlab-local/src/__testUtils__/gitCli';
 import { GitlabReader } from '@internal/plugin-python-stewardship-node';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { CodebaseInfo, ConformanceStore } from '../database/ConformanceStore';
 import { ConformanceScanner } from './ConformanceScanner';
@@ -25,6 +32,28 @@ const codebases: CodebaseInfo[] = PROJECTS.map(path => ({
   maintainers: ['user:default/alex.maintainer'],
   projectPath: path,
 }));
+
+/** Clones, commits a file and pushes to main, as a developer would. */
+async function pushCommit(gitlab: TestGitlab, projectPath: string) {
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'scanner-push-'));
+  try {
+    await gitCli(
+      [
+        'clone',
+        '-q',
+        authedRemote(gitlab.gitlab.url, projectPath, gitlab.gitlab.token),
+        work,
+      ],
+      os.tmpdir(),
+    );
+    await fs.writeFile(path.join(work, 'NOTES.md'), '# Notes\n');
+    await gitCli(['add', '.'], work);
+    await gitCli(['commit', '-qm', 'Add notes'], work);
+    await gitCli(['push', '-q', 'origin', 'HEAD:main'], work);
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
 
 const TREE_ROUTE = 'GET /api/v4/projects/:id/repository/tree';
 
@@ -66,7 +95,7 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
       ]),
     );
 
-  it('scans every codebase, then skips unchanged ones at two requests each', async () => {
+  it('scans every codebase, then finds the unchanged ones with one listing request', async () => {
     const store = await ConformanceStore.create(
       await databases.init(id as TestDatabaseId),
     );
@@ -100,9 +129,17 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
 
     gitlab.gitlab.resetStats();
     const second = await scanner.sweep();
-    expect(second).toEqual({ queued: 4, scanned: 0, unchanged: 4, failed: 0 });
-    expect(gitlab.gitlab.stats().totalRequests).toBe(8);
-    expect(gitlab.gitlab.stats().routes[TREE_ROUTE]).toBeUndefined();
+    expect(second).toEqual({ queued: 0, scanned: 0, unchanged: 0, failed: 0 });
+    expect(gitlab.gitlab.stats().routes).toEqual({
+      'GET /api/v4/projects': expect.objectContaining({ count: 1 }),
+    });
+
+    // A push makes its project active: the next sweep looks at it (and
+    // only it), finds the new commit and scans it.
+    await pushCommit(gitlab, PROMPT_LIBRARY);
+    gitlab.gitlab.resetStats();
+    const third = await scanner.sweep();
+    expect(third).toEqual({ queued: 1, scanned: 1, unchanged: 0, failed: 0 });
   });
 
   it('stores the same results when 10% of GitLab requests fail with 429 or 500', async () => {

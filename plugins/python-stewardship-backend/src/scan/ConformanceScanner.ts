@@ -7,7 +7,10 @@ import {
   ConformanceStore,
   QueueReason,
 } from '../database/ConformanceStore';
-import { scanProject } from './scanProject';
+import { FULL_SCAN_MAX_AGE_MS, scanProject } from './scanProject';
+
+/** GitLab's `last_activity_at` moves at most once an hour. */
+const ACTIVITY_SLACK_MS = 3600 * 1000;
 
 export interface ConformanceScannerOptions {
   store: ConformanceStore;
@@ -53,7 +56,12 @@ export class ConformanceScanner {
     }
   }
 
-  /** The scheduled task: sync, queue every codebase, scan, purge old history. */
+  /**
+   * The scheduled task: sync with the catalog, queue what may have changed,
+   * scan, purge old history. After the first sweep, one listing of the
+   * projects GitLab saw activity on since the previous sweep decides what
+   * to look at, so an unchanged codebase costs no request at all.
+   */
   async sweep(): Promise<SweepCounts> {
     const { store, logger } = this.options;
     const started = Date.now();
@@ -63,7 +71,7 @@ export class ConformanceScanner {
       await store.codebasesWithExpiredExemptions(),
       'exemption',
     );
-    await store.enqueue(await store.listCodebaseRefs(), 'schedule');
+    await store.enqueue(await this.codebasesToCheck(), 'schedule');
     const queued = await store.queueLength();
     const runId = await store.startRun('schedule', queued);
     const counts = await this.drain();
@@ -81,6 +89,31 @@ export class ConformanceScanner {
       } GitLab requests; ${purged} old results purged`,
     );
     return { ...counts, queued };
+  }
+
+  /**
+   * Every codebase on the first sweep; afterwards only those whose project
+   * had activity since the previous sweep began (minus an hour: GitLab
+   * updates `last_activity_at` at most hourly, so a push within an hour of
+   * earlier activity leaves it unchanged, yet still later than that mark),
+   * plus those never scanned, scanned with another rule pack, failing, or
+   * not read in full for a day (project settings change without activity).
+   */
+  private async codebasesToCheck(): Promise<string[]> {
+    const { store, reader, rulePackVersion } = this.options;
+    const previous = await store.lastRun();
+    if (!previous?.finished_at) return store.listCodebaseRefs();
+    const since = new Date(Date.parse(previous.started_at) - ACTIVITY_SLACK_MS);
+    const activePaths = new Set(
+      (await reader.listProjectsActiveSince(since)).map(path =>
+        path.toLowerCase(),
+      ),
+    );
+    return store.codebasesNeedingScan({
+      activePaths,
+      rulePackVersion,
+      fullScanBefore: new Date(Date.now() - FULL_SCAN_MAX_AGE_MS),
+    });
   }
 
   /**

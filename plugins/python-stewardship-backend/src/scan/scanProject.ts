@@ -32,7 +32,7 @@ export interface ScanProjectInput {
 }
 
 /** Settings can change without a commit; re-read them at least this often. */
-const FULL_SCAN_MAX_AGE_MS = 24 * 3600 * 1000;
+export const FULL_SCAN_MAX_AGE_MS = 24 * 3600 * 1000;
 
 export type ScanProjectOutcome =
   | { kind: 'unchanged'; commitId: string | null }

@@ -110,6 +110,22 @@ export class GitlabReader {
     };
   }
 
+  /**
+   * Paths of every project GitLab saw activity on after `since` (pushes,
+   * merges, issues...), 100 per request; the cheap way to find what changed.
+   */
+  async listProjectsActiveSince(since: Date): Promise<string[]> {
+    const projects = (await this.api.Projects.all({
+      lastActivityAfter: since.toISOString(),
+      simple: true,
+      perPage: 100,
+      orderBy: 'id',
+      pagination: 'keyset',
+      sort: 'asc',
+    } as never)) as unknown as Array<{ path_with_namespace: string }>;
+    return projects.map(project => project.path_with_namespace);
+  }
+
   /** Every file path of the repository at `ref` (blobs only), keyset-paged. */
   async listFiles(projectId: number, ref: string): Promise<string[]> {
     const entries = (await this.api.Repositories.allRepositoryTrees(projectId, {
