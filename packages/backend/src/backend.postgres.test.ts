@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
+import fs from 'node:fs';
+import os from 'node:os';
 import { Client } from 'pg';
 import {
   BackendProcess,
@@ -23,43 +26,37 @@ const pg = {
 const prefix = `portal_test_${randomBytes(4).toString('hex')}_`;
 
 /** Exactly what an operator sets for app-config.production.yaml. */
-const productionEnv = {
-  PORTAL_BASE_URL: 'http://localhost:7007', // replaced per process below
-  POSTGRES_HOST: pg.host,
-  POSTGRES_PORT: pg.port,
-  POSTGRES_USER: pg.user,
-  POSTGRES_PASSWORD: pg.password,
-  GITLAB_HOST: 'gitlab.example.com',
-  GITLAB_TOKEN: 'not-used-by-this-test',
-  GITLAB_WEBHOOK_SECRET: 'not-used-by-this-test',
-  GITLAB_ORG_GROUP: 'example',
-  AUTH_GITLAB_CLIENT_ID: 'test-client',
-  AUTH_GITLAB_CLIENT_SECRET: 'test-secret',
-};
+function productionEnv(gitlab: GitlabLocal) {
+  return {
+    PORTAL_BASE_URL: 'http://localhost:7007', // replaced per process below
+    POSTGRES_HOST: pg.host,
+    POSTGRES_PORT: pg.port,
+    POSTGRES_USER: pg.user,
+    POSTGRES_PASSWORD: pg.password,
+    GITLAB_HOST: gitlab.integration.host,
+    GITLAB_TOKEN: gitlab.token,
+    GITLAB_ORG_GROUP: 'gitlab-org',
+    GITLAB_WEBHOOK_SECRET: 'test-webhook-secret',
+    AUTH_GITLAB_CLIENT_ID: 'test-client',
+    AUTH_GITLAB_CLIENT_SECRET: 'test-secret',
+  };
+}
 
-const overrides = {
-  backend: { database: { prefix } },
-  catalog: {
-    // The production file locations are relative to a container's root;
-    // the test runs from packages/backend, so it points at the same files.
-    locations: [
-      { type: 'file', target: path.join(repoRoot, 'catalog-info.yaml') },
-      {
-        type: 'file',
-        target: path.join(repoRoot, 'catalog/org.yaml'),
-        rules: [{ allow: ['User', 'Group'] }],
-      },
-      {
-        type: 'file',
-        target: path.join(repoRoot, 'catalog/python-codebases.yaml'),
-      },
-    ],
-    // No GitLab is reachable here: keep the org provider from polling during the test.
-    providers: {
-      gitlab: { org: { schedule: { initialDelay: { hours: 1 } } } },
+function overrides(gitlab: GitlabLocal) {
+  return {
+    backend: { database: { prefix } },
+    // The local GitLab speaks http; production's integration is https.
+    integrations: { gitlab: [gitlab.integration] },
+    catalog: {
+      // The production file locations are relative to a container's root;
+      // the test runs from packages/backend, so it points at the same files.
+      locations: [
+        { type: 'file', target: path.join(repoRoot, 'catalog-info.yaml') },
+        { type: 'file', target: path.join(repoRoot, 'catalog/systems.yaml') },
+      ],
     },
-  },
-};
+  };
+}
 
 async function dropTestDatabases() {
   const client = new Client({
@@ -84,18 +81,27 @@ async function dropTestDatabases() {
 
 describe('backend on PostgreSQL with the production configuration', () => {
   const backends: BackendProcess[] = [];
+  let gitlab: GitlabLocal;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-pg-gitlab-'));
+    gitlab = await startGitlabLocal({ dataDir });
+  });
 
   afterAll(async () => {
     await Promise.all(backends.map(b => b.stop()));
+    await gitlab?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
     await dropTestDatabases();
   });
 
-  it('runs migrations, serves the catalog, and scales out to two processes', async () => {
+  it('runs migrations, serves the catalog from GitLab, and scales out to two processes sharing the scan state', async () => {
     const start = (token?: string) =>
       startBackendProcess({
         configFiles: ['app-config.yaml', 'app-config.production.yaml'],
-        overrides,
-        env: productionEnv,
+        overrides: overrides(gitlab),
+        env: productionEnv(gitlab),
         token,
       });
 
@@ -110,18 +116,35 @@ describe('backend on PostgreSQL with the production configuration', () => {
       const body = await waitForCatalog<{ items: Entity[] }>(
         backend,
         'entities/by-query?filter=kind=component,metadata.tags=python&limit=50',
-        b => b.items.length === 4,
+        b =>
+          b.items.some(
+            e =>
+              e.metadata.name ===
+                'modelops-applied-ml-code-suggestions-ai-assist' &&
+              (e.relations ?? []).some(r => r.type === 'maintainedBy'),
+          ),
+        120_000,
       );
-      const gateway = body.items.find(e => e.metadata.name === 'ai-gateway')!;
+      const gateway = body.items.find(
+        e =>
+          e.metadata.name === 'modelops-applied-ml-code-suggestions-ai-assist',
+      )!;
       expect(gateway.relations).toEqual(
         expect.arrayContaining([
-          { type: 'ownedBy', targetRef: 'group:default/ai-framework' },
-          { type: 'maintainedBy', targetRef: 'user:default/alex.maintainer' },
+          {
+            type: 'ownedBy',
+            targetRef: 'group:default/modelops-applied-ml-code-suggestions',
+          },
+          {
+            type: 'maintainedBy',
+            targetRef: 'group:default/maintainers-ai-gateway',
+          },
         ]),
       );
     }
 
-    // The catalog's tables really live in PostgreSQL, under this run's prefix.
+    // The catalog's tables and discovery's scan state really live in
+    // PostgreSQL, under this run's prefix: one scan, shared by both.
     const client = new Client({
       ...pg,
       port: Number(pg.port),
@@ -130,13 +153,21 @@ describe('backend on PostgreSQL with the production configuration', () => {
     await client.connect();
     try {
       const { rows } = await client.query(
-        'SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE \'%"ai-gateway"%\'',
+        'SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE \'%"modelops-applied-ml-code-suggestions-ai-assist"%\'',
       );
       expect(rows[0].n).toBe(1);
       const migrations = await client.query(
         'SELECT count(*)::int AS n FROM knex_migrations',
       );
       expect(migrations.rows[0].n).toBeGreaterThan(0);
+      const projects = await client.query(
+        'SELECT count(*)::int AS n FROM python_discovery_projects WHERE python',
+      );
+      expect(projects.rows[0].n).toBe(8);
+      const runs = await client.query(
+        "SELECT count(*)::int AS n FROM python_discovery_runs WHERE kind = 'scan'",
+      );
+      expect(runs.rows[0].n).toBe(1);
     } finally {
       await client.end();
     }

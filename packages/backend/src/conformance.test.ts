@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signInWithGitlab } from './__testUtils__/signInWithGitlab';
+import { demoCatalogProviders } from './testing/demoCatalogProviders';
 import {
   BackendProcess,
   repoRoot,
@@ -56,7 +57,10 @@ describe('conformance service (real backend, local GitLab)', () => {
             },
           },
         },
+        // People and groups from this GitLab (gitlab-org provider); the four
+        // reference codebases from a fixed file instead of discovery.
         catalog: {
+          ...demoCatalogProviders(gitlab, { discovery: false }),
           locations: [
             {
               type: 'file',
@@ -65,7 +69,10 @@ describe('conformance service (real backend, local GitLab)', () => {
             },
             {
               type: 'file',
-              target: path.join(repoRoot, 'catalog/python-codebases.yaml'),
+              target: path.join(
+                repoRoot,
+                'packages/backend/src/__testUtils__/fixtures/python-codebases.yaml',
+              ),
             },
           ],
         },

@@ -10,6 +10,7 @@ import {
   startBackendProcess,
   waitForCatalog,
 } from './testing/startBackendProcess';
+import { demoCatalogProviders } from './testing/demoCatalogProviders';
 
 jest.setTimeout(240_000);
 
@@ -97,7 +98,9 @@ describe("permissions and the person's own GitLab rights (real backend, local Gi
             },
           },
         },
+        // People and groups from this GitLab (the gitlab-org provider).
         catalog: {
+          ...demoCatalogProviders(gitlab, { discovery: false }),
           locations: [
             {
               type: 'file',

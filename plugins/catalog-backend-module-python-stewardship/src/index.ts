@@ -3,8 +3,10 @@
  *
  * @packageDocumentation
  */
-export { catalogModulePythonStewardship as default } from './module';
+export { default } from './features';
+export { catalogModulePythonStewardship } from './module';
 export { GitlabPythonDiscoveryProvider } from './discovery/GitlabPythonDiscoveryProvider';
 export type { GitlabPythonDiscoveryProviderOptions } from './discovery/GitlabPythonDiscoveryProvider';
 export { MaintainersProcessor } from './processors/MaintainersProcessor';
 export { parseMaintainerRefs } from './processors/parseMaintainerRefs';
+export { catalogModuleGitlabOrgOnPort } from './gitlabOrg/module';

@@ -9,14 +9,14 @@ import {
   withFailureScreenshot,
 } from '../__testUtils__/browser';
 import {
-  BackendProcess,
-  startBackendProcess,
-} from '../testing/startBackendProcess';
+  PortalStack,
+  startPortalStack,
+} from '../__testUtils__/startPortalStack';
 
 jest.setTimeout(240_000);
 
 describe('the portal in Chromium', () => {
-  let backend: BackendProcess;
+  let stack: PortalStack;
   let browser: Browser;
   let page: Page;
   let pageErrors: string[] = [];
@@ -24,14 +24,8 @@ describe('the portal in Chromium', () => {
 
   beforeAll(async () => {
     ensureAppBuilt();
-    backend = await startBackendProcess({
-      configFiles: ['app-config.yaml'],
-      overrides: {
-        backend: {
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-        },
-      },
-    });
+    // What ./portal start runs: the catalog comes from the demo GitLab.
+    stack = await startPortalStack();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
@@ -47,12 +41,12 @@ describe('the portal in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await backend?.stop();
+    await stack?.stop();
   });
 
   it('signs in as guest, filters the catalog by the python tag and opens a codebase', () =>
     withFailureScreenshot(page, 'catalog-flow', async () => {
-      await page.goto(backend.baseUrl);
+      await page.goto(stack.backend.baseUrl);
       await page.getByRole('button', { name: 'Enter' }).click();
 
       // The catalog is the landing page; filter it with the Tags picker.
@@ -61,14 +55,16 @@ describe('the portal in Chromium', () => {
       await page.getByRole('option', { name: 'python' }).click();
       await page.keyboard.press('Escape');
 
+      // Every codebase comes from the demo GitLab, named by its project.
       const table = page.getByRole('table');
       for (const title of [
         'AI Gateway',
         'Duo Workflow Service',
-        'Prompt Library (Centralized Evaluation Framework)',
-        'Cloud Connector (Python library)',
+        'Prompt Library',
+        'GitLab Cloud Connector',
+        'example-gateway',
       ]) {
-        await table.getByRole('link', { name: title }).waitFor();
+        await table.getByRole('link', { name: title, exact: true }).waitFor();
       }
       // The portal itself is not tagged python, so the filter really applied.
       expect(
@@ -77,20 +73,20 @@ describe('the portal in Chromium', () => {
           .count(),
       ).toBe(0);
 
-      await table.getByRole('link', { name: 'AI Gateway' }).click();
+      await table
+        .getByRole('link', { name: 'AI Gateway', exact: true })
+        .click();
       await page.getByRole('heading', { name: 'AI Gateway' }).first().waitFor();
-      // Owner and maintainers render as links to their catalog pages
-      // (by title or by name, depending on whether the card has loaded them).
+      // Owner and maintainers render as links to their catalog pages (by
+      // title or by name): the GitLab groups of the project and CODEOWNERS.
       await page
-        .getByRole('link', { name: /AI Framework|ai-framework/ })
+        .getByRole('link', {
+          name: /Code Suggestions|modelops-applied-ml-code-suggestions/,
+        })
         .first()
         .waitFor();
       await page
-        .getByRole('link', { name: /Alex Maintainer|alex\.maintainer/ })
-        .first()
-        .waitFor();
-      await page
-        .getByRole('link', { name: /Bea Reviewer|bea\.reviewer/ })
+        .getByRole('link', { name: /ai-gateway|maintainers-ai-gateway/ })
         .first()
         .waitFor();
 
@@ -103,7 +99,16 @@ describe('the portal in Chromium', () => {
         fs.statSync(path.join(screenshots, 'ai-gateway-entity.png')).size,
       ).toBeGreaterThan(10_000);
 
-      // The maintainer's own page lists what they maintain (maintainerOf).
+      // A project with its own catalog-info.yaml names people as maintainers;
+      // the maintainer's own page lists what they maintain (maintainerOf).
+      await page.goBack();
+      await table
+        .getByRole('link', { name: 'example-gateway', exact: true })
+        .click();
+      await page
+        .getByRole('heading', { name: 'example-gateway' })
+        .first()
+        .waitFor();
       await page
         .getByRole('link', { name: /Alex Maintainer|alex\.maintainer/ })
         .first()
@@ -111,9 +116,8 @@ describe('the portal in Chromium', () => {
       const maintainerOf = page.locator('.MuiCard-root', {
         hasText: 'Maintainer of',
       });
-      await maintainerOf.getByRole('link', { name: 'AI Gateway' }).waitFor();
       await maintainerOf
-        .getByRole('link', { name: 'Duo Workflow Service' })
+        .getByRole('link', { name: 'example-gateway' })
         .waitFor();
       // The catalog graph draws maintainership like ownership.
       await page.getByText('maintainerOf').first().waitFor();
