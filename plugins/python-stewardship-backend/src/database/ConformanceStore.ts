@@ -1,12 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   CodebasePage,
   CodebaseQuery,
   CodebaseRow,
-  ConformanceReport,
-  Exemption,
-  ExemptionState,
   LevelOrNone,
   OrganisationSummary,
   RepositoryType,
@@ -14,61 +10,30 @@ import type {
   ScoreHistory,
   StoredResult,
 } from '@internal/plugin-python-stewardship-common';
-import { ruleCatalog } from '@internal/plugin-python-stewardship-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { ExemptionStore } from './ExemptionStore';
+import { chunks, escapeLike, toCodebaseRow } from './rowMapping';
+import { ScanQueue } from './ScanQueue';
+import {
+  CodebaseDbRow,
+  CodebaseInfo,
+  CodebaseStoreQuery,
+  NewResult,
+  ScanState,
+} from './storeTypes';
+import { summariseCodebases } from './summariseCodebases';
 
-/** What the catalog says about a Python codebase. */
-export interface CodebaseInfo {
-  entityRef: string;
-  name: string;
-  title?: string;
-  type: RepositoryType | null;
-  owner: string | null;
-  maintainers: string[];
-  projectPath: string | null;
-}
-
-/** What the scanner remembers to skip unchanged projects. */
-export interface ScanState {
-  commitId: string | null;
-  rulePackVersion: string | null;
-}
-
-export interface NewResult {
-  entityRef: string;
-  source: ResultSource;
-  commitId: string | null;
-  rulePackVersion: string;
-  report: ConformanceReport;
-  createdAt?: Date;
-  /** Where the scan read the project, kept for file links. */
-  project?: { webUrl: string; defaultBranch: string | null };
-}
-
-/** The list query, with `member` resolved to the person's own and their groups' refs. */
-export type CodebaseStoreQuery = Omit<CodebaseQuery, 'member'> & {
-  memberRefs?: string[];
-};
-
-export type QueueReason = ResultSource | 'exemption';
-
-export interface ClaimedScan {
-  entityRef: string;
-  reason: QueueReason;
-  attempts: number;
-}
+export type {
+  ClaimedScan,
+  CodebaseInfo,
+  CodebaseStoreQuery,
+  NewResult,
+  QueueReason,
+  ScanState,
+} from './storeTypes';
 
 const TREND_LENGTH = 30;
-const LEVELS: LevelOrNone[] = ['gold', 'silver', 'bronze', 'none'];
-const TYPES: RepositoryType[] = ['service', 'utility', 'library'];
-
-const emptyLevels = (): Record<LevelOrNone, number> => ({
-  bronze: 0,
-  silver: 0,
-  gold: 0,
-  none: 0,
-});
 
 /** Unscanned codebases (no level) sort last either way. */
 const LEVEL_RANK_SQL =
@@ -84,51 +49,19 @@ const SORT_COLUMNS: Record<NonNullable<CodebaseQuery['sort']>, string> = {
   type: 'type',
 };
 
-type CodebaseDbRow = {
-  entity_ref: string;
-  name: string;
-  title: string | null;
-  type: string | null;
-  owner: string | null;
-  maintainers: string;
-  project_path: string | null;
-  project_web_url: string | null;
-  default_branch: string | null;
-  scan_commit_id: string | null;
-  scan_rule_pack_version: string | null;
-  latest_result_id: string | null;
-  score: number | null;
-  level: string | null;
-  failing: number;
-  failing_checks: string;
-  trend: string;
-  last_scan_at: string | null;
-  source: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-};
-
-type ExemptionDbRow = {
-  id: string;
-  entity_ref: string;
-  check_id: string;
-  reason: string;
-  expires_at: string;
-  requested_by: string;
-  requested_at: string;
-  state: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  decision_comment: string | null;
-};
-
 /**
  * Everything the conformance service keeps, in the plugin's own database
  * (SQLite on the embedded defaults, PostgreSQL in production). Dates are
  * stored as ISO strings, which sort the same on both.
  */
 export class ConformanceStore {
-  private constructor(private readonly db: Knex) {}
+  readonly #queue: ScanQueue;
+  readonly #exemptions: ExemptionStore;
+
+  private constructor(private readonly db: Knex) {
+    this.#queue = new ScanQueue(db);
+    this.#exemptions = new ExemptionStore(db);
+  }
 
   static async create(
     db: Knex,
@@ -540,398 +473,29 @@ export class ConformanceStore {
   }
 
   async summary(): Promise<OrganisationSummary> {
-    const db = this.db;
-    const [totals] = await db('codebases').select(
-      db.raw('COUNT(*) as codebases'),
-      db.raw('COUNT(score) as scanned'),
-      db.raw('AVG(score) as average'),
-      db.raw('MAX(last_scan_at) as last_scan_at'),
-    );
-    const byLevelRows: Array<{ level: string; n: number }> = await db(
-      'codebases',
-    )
-      .whereNotNull('level')
-      .groupBy('level')
-      .select('level', db.raw('COUNT(*) as n'));
-    const byTypeRows: Array<{ type: string; n: number }> = await db('codebases')
-      .whereNotNull('type')
-      .groupBy('type')
-      .select('type', db.raw('COUNT(*) as n'));
-    const failRows: Array<{ check_id: string; n: number }> = await db(
-      'failing_checks',
-    )
-      .groupBy('check_id')
-      .select('check_id', db.raw('COUNT(*) as n'))
-      .orderBy([
-        { column: 'n', order: 'desc' },
-        { column: 'check_id', order: 'asc' },
-      ])
-      .limit(10);
-    const ownerRows: Array<{
-      owner: string;
-      level: string | null;
-      n: number;
-      total: number | null;
-      scored: number;
-    }> = await db('codebases')
-      .whereNotNull('owner')
-      .groupBy('owner', 'level')
-      .select(
-        'owner',
-        'level',
-        db.raw('COUNT(*) as n'),
-        db.raw('SUM(score) as total'),
-        db.raw('COUNT(score) as scored'),
-      );
-
-    const byLevel = emptyLevels();
-    for (const row of byLevelRows) {
-      if (LEVELS.includes(row.level as LevelOrNone)) {
-        byLevel[row.level as LevelOrNone] = Number(row.n);
-      }
-    }
-    const byType = { service: 0, utility: 0, library: 0 } as Record<
-      RepositoryType,
-      number
-    >;
-    for (const row of byTypeRows) {
-      if (TYPES.includes(row.type as RepositoryType)) {
-        byType[row.type as RepositoryType] = Number(row.n);
-      }
-    }
-    const rules = new Map(ruleCatalog.map(r => [r.id, r]));
-    const owners = new Map<
-      string,
-      OrganisationSummary['owners'][number] & { total: number; scored: number }
-    >();
-    for (const row of ownerRows) {
-      const entry = owners.get(row.owner) ?? {
-        owner: row.owner,
-        codebases: 0,
-        averageScore: null,
-        byLevel: emptyLevels(),
-        total: 0,
-        scored: 0,
-      };
-      entry.codebases += Number(row.n);
-      entry.total += Number(row.total ?? 0);
-      entry.scored += Number(row.scored);
-      if (row.level && LEVELS.includes(row.level as LevelOrNone)) {
-        entry.byLevel[row.level as LevelOrNone] += Number(row.n);
-      }
-      owners.set(row.owner, entry);
-    }
-    return {
-      codebases: Number(totals.codebases),
-      scanned: Number(totals.scanned),
-      byLevel,
-      byType,
-      averageScore:
-        totals.average === null || totals.average === undefined
-          ? null
-          : Math.round(Number(totals.average)),
-      mostFailedChecks: failRows.map(row => {
-        const rule = rules.get(row.check_id);
-        return {
-          checkId: row.check_id,
-          title: rule?.title ?? row.check_id,
-          docs: rule ? `${rule.docs.page}#${rule.docs.anchor}` : '',
-          failing: Number(row.n),
-        };
-      }),
-      owners: [...owners.values()]
-        .map(({ total, scored, ...owner }) => ({
-          ...owner,
-          averageScore: scored ? Math.round(total / scored) : null,
-        }))
-        .sort(
-          (a, b) => b.codebases - a.codebases || a.owner.localeCompare(b.owner),
-        ),
-      lastScanAt: totals.last_scan_at ?? null,
-    };
+    return summariseCodebases(this.db);
   }
 
-  // ---------------------------------------------------------------- queue
-
-  /** Adds codebases to the scan queue; one already waiting keeps its place. */
-  async enqueue(entityRefs: string[], reason: QueueReason): Promise<void> {
-    const now = new Date().toISOString();
-    for (const chunk of chunks(entityRefs, 200)) {
-      const insert = this.db('scan_queue')
-        .insert(
-          chunk.map(entityRef => ({
-            entity_ref: entityRef,
-            reason,
-            queued_at: now,
-          })),
-        )
-        .onConflict('entity_ref');
-      // A manual or push request upgrades a waiting scheduled one, so it is
-      // not skipped as unchanged.
-      if (reason === 'schedule') await insert.ignore();
-      else await insert.merge(['reason']);
-    }
-  }
-
-  /**
-   * Claims up to `limit` waiting scans for this worker. A claim is a lease:
-   * if the worker dies, any instance claims the entry again after it runs
-   * out. The conditional update makes two instances never claim one entry.
-   */
-  async claim(
-    workerId: string,
-    limit: number,
-    leaseMs: number,
-  ): Promise<ClaimedScan[]> {
-    const now = new Date();
-    const candidates: Array<{
-      entity_ref: string;
-      reason: string;
-      attempts: number;
-      lease_until: string | null;
-    }> = await this.db('scan_queue')
-      .where(q =>
-        q
-          .whereNull('lease_until')
-          .orWhere('lease_until', '<', now.toISOString()),
-      )
-      .orderBy('queued_at', 'asc')
-      .limit(limit * 2)
-      .select('entity_ref', 'reason', 'attempts', 'lease_until');
-    const claimed: ClaimedScan[] = [];
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    for (const candidate of candidates) {
-      if (claimed.length >= limit) break;
-      const updated = await this.db('scan_queue')
-        .where({ entity_ref: candidate.entity_ref })
-        .where(q =>
-          candidate.lease_until === null
-            ? q.whereNull('lease_until')
-            : q.where('lease_until', candidate.lease_until),
-        )
-        .update({
-          claimed_by: workerId,
-          lease_until: leaseUntil,
-          attempts: candidate.attempts + 1,
-        });
-      if (updated === 1) {
-        claimed.push({
-          entityRef: candidate.entity_ref,
-          reason: candidate.reason as QueueReason,
-          attempts: candidate.attempts + 1,
-        });
-      }
-    }
-    return claimed;
-  }
-
-  /** Removes a finished scan from the queue, unless someone re-queued it meanwhile. */
-  async complete(entityRef: string, workerId: string): Promise<void> {
-    await this.db('scan_queue')
-      .where({ entity_ref: entityRef, claimed_by: workerId })
-      .delete();
-  }
-
-  async queueLength(): Promise<number> {
-    const [{ n }] = await this.db('scan_queue').count({ n: '*' });
-    return Number(n);
-  }
-
-  // ---------------------------------------------------------------- runs
-
-  async startRun(trigger: string, queued: number): Promise<string> {
-    const id = randomUUID();
-    await this.db('scan_runs').insert({
-      id,
-      started_at: new Date().toISOString(),
-      trigger,
-      queued,
-    });
-    return id;
-  }
-
-  async finishRun(
-    id: string,
-    counts: { scanned: number; unchanged: number; failed: number },
-  ): Promise<void> {
-    await this.db('scan_runs')
-      .where({ id })
-      .update({ ...counts, finished_at: new Date().toISOString() });
-  }
-
-  async lastRun() {
-    return (
-      (await this.db('scan_runs').orderBy('started_at', 'desc').first()) ?? null
-    );
-  }
-
-  // ---------------------------------------------------------------- exemptions
-
-  async createExemption(input: {
-    entityRef: string;
-    checkId: string;
-    reason: string;
-    expiresAt: string;
-    requestedBy: string;
-  }): Promise<Exemption> {
-    const open = await this.db('exemptions')
-      .where({ entity_ref: input.entityRef, check_id: input.checkId })
-      .whereIn('state', ['requested', 'approved'])
-      .where('expires_at', '>', new Date().toISOString())
-      .first();
-    if (open) {
-      throw new ConflictError(
-        `${input.checkId} already has a ${
-          open.state
-        } exemption for this codebase (until ${open.expires_at.slice(0, 10)})`,
-      );
-    }
-    const row: ExemptionDbRow = {
-      id: randomUUID(),
-      entity_ref: input.entityRef,
-      check_id: input.checkId,
-      reason: input.reason,
-      expires_at: input.expiresAt,
-      requested_by: input.requestedBy,
-      requested_at: new Date().toISOString(),
-      state: 'requested',
-      decided_by: null,
-      decided_at: null,
-      decision_comment: null,
-    };
-    await this.db('exemptions').insert(row);
-    return toExemption(row);
-  }
-
-  async getExemption(id: string): Promise<Exemption> {
-    const row: ExemptionDbRow | undefined = await this.db('exemptions')
-      .where({ id })
-      .first();
-    if (!row) throw new NotFoundError(`No exemption with id ${id}`);
-    return toExemption(row);
-  }
-
-  async listExemptions(entityRef: string): Promise<Exemption[]> {
-    const rows: ExemptionDbRow[] = await this.db('exemptions')
-      .where({ entity_ref: entityRef })
-      .orderBy('requested_at', 'desc');
-    return rows.map(row => toExemption(row));
-  }
-
-  /**
-   * Approves, rejects or revokes. Only a request can be approved or
-   * rejected, only an approved (unexpired) exemption revoked.
-   */
-  async decideExemption(
-    id: string,
-    decision: 'approve' | 'reject' | 'revoke',
-    decidedBy: string,
-    comment?: string,
-  ): Promise<Exemption> {
-    const current = await this.getExemption(id);
-    const allowed: Record<typeof decision, ExemptionState> = {
-      approve: 'requested',
-      reject: 'requested',
-      revoke: 'approved',
-    };
-    if (current.state !== allowed[decision]) {
-      throw new ConflictError(
-        `Cannot ${decision} an exemption that is ${current.state}`,
-      );
-    }
-    const state: ExemptionState =
-      decision === 'approve'
-        ? 'approved'
-        : decision === 'reject'
-        ? 'rejected'
-        : 'revoked';
-    await this.db('exemptions')
-      .where({ id, state: current.state })
-      .update({
-        state,
-        decided_by: decidedBy,
-        decided_at: new Date().toISOString(),
-        decision_comment: comment ?? null,
-      });
-    return this.getExemption(id);
-  }
-
-  /** Approved, unexpired exemptions of one codebase, as the engine's option. */
-  async activeExemptions(entityRef: string): Promise<Record<string, string>> {
-    const rows: ExemptionDbRow[] = await this.db('exemptions')
-      .where({ entity_ref: entityRef, state: 'approved' })
-      .where('expires_at', '>', new Date().toISOString());
-    return Object.fromEntries(
-      rows.map(row => [
-        row.check_id,
-        `Exempt until ${row.expires_at.slice(
-          0,
-          10,
-        )} (approved in the portal by ${row.decided_by}): ${row.reason}`,
-      ]),
-    );
-  }
-
-  /**
-   * Codebases whose newest scan counted an exemption that has expired since,
-   * so they are scanned again without anyone acting.
-   */
-  async codebasesWithExpiredExemptions(): Promise<string[]> {
-    const now = new Date().toISOString();
-    const rows: Array<{ entity_ref: string }> = await this.db('exemptions as e')
-      .join('codebases as c', 'c.entity_ref', 'e.entity_ref')
-      .where('e.state', 'approved')
-      .where('e.expires_at', '<=', now)
-      .whereRaw('c.last_scan_at < e.expires_at')
-      .distinct('e.entity_ref');
-    return rows.map(r => r.entity_ref);
-  }
-}
-
-function toCodebaseRow(row: CodebaseDbRow): CodebaseRow {
-  return {
-    entityRef: row.entity_ref,
-    name: row.name,
-    ...(row.title ? { title: row.title } : {}),
-    type: row.type as RepositoryType | null,
-    owner: row.owner,
-    maintainers: JSON.parse(row.maintainers),
-    projectPath: row.project_path,
-    score: row.score,
-    level: row.level as LevelOrNone | null,
-    failing: row.failing,
-    failingChecks: JSON.parse(row.failing_checks),
-    lastScanAt: row.last_scan_at,
-    source: row.source as ResultSource | null,
-    trend: JSON.parse(row.trend),
-  };
-}
-
-function toExemption(row: ExemptionDbRow, now = new Date()): Exemption {
-  const expired =
-    row.state === 'approved' && row.expires_at <= now.toISOString();
-  return {
-    id: row.id,
-    entityRef: row.entity_ref,
-    checkId: row.check_id,
-    reason: row.reason,
-    expiresAt: row.expires_at,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-    decisionComment: row.decision_comment,
-    state: expired ? 'expired' : (row.state as ExemptionState),
-  };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, c => `\\${c}`);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
+  // The queue, runs and exemptions live in their own classes; the store is
+  // the one object the scanner and the router hold.
+  enqueue: ScanQueue['enqueue'] = (...args) => this.#queue.enqueue(...args);
+  claim: ScanQueue['claim'] = (...args) => this.#queue.claim(...args);
+  complete: ScanQueue['complete'] = (...args) => this.#queue.complete(...args);
+  queueLength: ScanQueue['queueLength'] = () => this.#queue.queueLength();
+  startRun: ScanQueue['startRun'] = (...args) => this.#queue.startRun(...args);
+  finishRun: ScanQueue['finishRun'] = (...args) =>
+    this.#queue.finishRun(...args);
+  lastRun: ScanQueue['lastRun'] = () => this.#queue.lastRun();
+  createExemption: ExemptionStore['createExemption'] = (...args) =>
+    this.#exemptions.createExemption(...args);
+  getExemption: ExemptionStore['getExemption'] = (...args) =>
+    this.#exemptions.getExemption(...args);
+  listExemptions: ExemptionStore['listExemptions'] = (...args) =>
+    this.#exemptions.listExemptions(...args);
+  decideExemption: ExemptionStore['decideExemption'] = (...args) =>
+    this.#exemptions.decideExemption(...args);
+  activeExemptions: ExemptionStore['activeExemptions'] = (...args) =>
+    this.#exemptions.activeExemptions(...args);
+  codebasesWithExpiredExemptions: ExemptionStore['codebasesWithExpiredExemptions'] =
+    () => this.#exemptions.codebasesWithExpiredExemptions();
 }

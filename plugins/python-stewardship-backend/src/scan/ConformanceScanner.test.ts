@@ -24,13 +24,13 @@ jest.setTimeout(120_000);
 const databases = createTestDatabases();
 
 const PROJECTS = [AI_GATEWAY, DUO_WORKFLOW, PROMPT_LIBRARY, CLOUD_CONNECTOR];
-const codebases: CodebaseInfo[] = PROJECTS.map(path => ({
-  entityRef: `component:default/${path.split('/').pop()}`,
-  name: path.split('/').pop()!,
+const codebases: CodebaseInfo[] = PROJECTS.map(projectPath => ({
+  entityRef: `component:default/${projectPath.split('/').pop()}`,
+  name: projectPath.split('/').pop()!,
   type: null,
   owner: 'group:default/python-maintainers',
   maintainers: ['user:default/alex.maintainer'],
-  projectPath: path,
+  projectPath,
 }));
 
 /** Clones, commits a file and pushes to main, as a developer would. */
