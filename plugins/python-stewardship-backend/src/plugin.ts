@@ -13,6 +13,7 @@ import { ConformanceScanner } from './scan/ConformanceScanner';
 import { computeRulePackVersion } from './scan/rulePackVersion';
 import { createGitlabPushHandler } from './events/onGitlabPush';
 import { createRouter } from './service/createRouter';
+import { createUploadRouter } from './service/createUploadRouter';
 import { readConformanceConfig } from './readConformanceConfig';
 
 /**
@@ -104,6 +105,11 @@ export const pythonStewardshipPlugin = createBackendPlugin({
               ).ownershipEntityRefs,
             publicBadges: settings.publicBadges,
           }),
+        );
+        // CI uploads (python-conformance check --upload): external-access
+        // tokens only, stored apart from scans with source ci-upload.
+        deps.httpRouter.use(
+          await createUploadRouter({ store, httpAuth: deps.httpAuth, logger }),
         );
         if (settings.publicBadges) {
           deps.httpRouter.addAuthPolicy({
