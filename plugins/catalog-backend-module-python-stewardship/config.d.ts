@@ -43,6 +43,13 @@ export interface Config {
            * Defaults to true; without the events plugin nothing arrives.
            */
           events?: boolean;
+          /**
+           * Read a project again once its stored scan is older than this many
+           * hours (spread over 1 to 1.5 times it), whatever its activity says:
+           * catches membership changes and GitLab's hourly last_activity_at
+           * throttle when no webhook arrives. Defaults to 24.
+           */
+          maxScanAgeHours?: number;
           /** How often to scan, e.g. `{ frequency: { minutes: 30 }, timeout: { minutes: 10 } }`. */
           schedule: SchedulerServiceTaskScheduleDefinitionConfig;
         };

@@ -3,8 +3,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DiscoveryStore } from './database/DiscoveryStore';
 import { GitlabPythonDiscoveryProvider } from './discovery/GitlabPythonDiscoveryProvider';
+import {
+  DISCOVERY_TOPICS,
+  ProjectEventQueue,
+  projectEventOf,
+} from './discovery/gitlabEvents';
 import { readDiscoveryConfigs } from './discovery/readDiscoveryConfig';
 import { isPythonMaintainerRule } from './permissions/isPythonMaintainerRule';
 import { MaintainersProcessor } from './processors/MaintainersProcessor';
@@ -24,6 +30,7 @@ export const catalogModulePythonStewardship = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         logger: coreServices.logger,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -32,6 +39,7 @@ export const catalogModulePythonStewardship = createBackendModule({
         catalog,
         config,
         database,
+        events,
         logger,
         permissionsRegistry,
         scheduler,
@@ -48,6 +56,23 @@ export const catalogModulePythonStewardship = createBackendModule({
           { logger, scheduler, store },
         )) {
           catalog.addEntityProvider(provider);
+          if (!provider.config.events) continue;
+          // Push and project webhooks update one project within seconds.
+          const queue = new ProjectEventQueue(
+            event =>
+              provider
+                .refreshProject(event.projectId, logger, event)
+                .then(() => undefined),
+            logger,
+          );
+          await events.subscribe({
+            id: `${provider.getProviderName()}:events`,
+            topics: DISCOVERY_TOPICS,
+            async onEvent(params) {
+              const event = projectEventOf(params);
+              if (event) await queue.push(event);
+            },
+          });
         }
       },
     });

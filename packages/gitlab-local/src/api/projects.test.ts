@@ -235,4 +235,33 @@ describe('projects API', () => {
     const restored = await t.api().Projects.unarchive(CLOUD_CONNECTOR);
     expect(restored.archived).toBe(false);
   });
+
+  it('transfers a project to another group, and deletes one', async () => {
+    const created = await t.api().Projects.create({
+      name: 'movable',
+      path: 'movable',
+      namespaceId: (await t.api().Groups.show('gitlab-org/quality')).id,
+    });
+    // A private project is invisible to others: 404, as on GitLab.
+    expect(
+      await statusOf(
+        t.api('eli.newcomer').Projects.transfer(created.id, 'gitlab-org/ruby'),
+      ),
+    ).toBe(404);
+    const moved = await t
+      .api()
+      .Projects.transfer(created.id, 'gitlab-org/ruby');
+    expect(moved.path_with_namespace).toBe('gitlab-org/ruby/movable');
+    expect((await t.api().Projects.show('gitlab-org/ruby/movable')).id).toBe(
+      created.id,
+    );
+    expect(
+      await statusOf(t.api().Projects.show('gitlab-org/quality/movable')),
+    ).toBe(404);
+
+    await t.api().Projects.remove(created.id);
+    expect(await statusOf(t.api().Projects.show(created.id))).toBe(404);
+    const listed = await t.api().Projects.all({ search: 'movable' });
+    expect(listed).toEqual([]);
+  });
 });

@@ -180,6 +180,29 @@ async function editProject(ctx: ApiContext) {
   return { json: projectJson(ctx.services, project, ctx.user) };
 }
 
+const transferSchema = z.object({
+  namespace: z.union([param.integer(), z.string().min(1)]),
+});
+
+/** `PUT /projects/:id/transfer?namespace=`: moves a project to another namespace (Owner). */
+async function transferProject(ctx: ApiContext) {
+  const project = ctx.projectWithAccess(AccessLevel.OWNER);
+  const input = ctx.parse(transferSchema);
+  const namespace = targetNamespace(ctx, input.namespace);
+  assertPathFree(ctx, namespace, project.path, project);
+  const previous = ctx.store.projectFullPath(project);
+  project.namespaceId = namespace.id;
+  ctx.store.reindexProject(project, previous);
+  return { json: projectJson(ctx.services, project, ctx.user) };
+}
+
+/** `DELETE /projects/:id` (Owner): gone at once, as with immediate deletion. */
+async function deleteProject(ctx: ApiContext) {
+  const project = ctx.projectWithAccess(AccessLevel.OWNER);
+  ctx.store.removeProject(project);
+  return { status: 202, json: { message: '202 Accepted' } };
+}
+
 function setArchived(archived: boolean) {
   return async (ctx: ApiContext) => {
     const project = ctx.projectWithAccess(AccessLevel.OWNER);
@@ -203,6 +226,12 @@ export const projectRoutes: Route[] = [
   },
   { method: 'POST', pattern: '/projects', handler: createProject },
   { method: 'PUT', pattern: '/projects/:id', handler: editProject },
+  { method: 'DELETE', pattern: '/projects/:id', handler: deleteProject },
+  {
+    method: 'PUT',
+    pattern: '/projects/:id/transfer',
+    handler: transferProject,
+  },
   {
     method: 'POST',
     pattern: '/projects/:id/archive',

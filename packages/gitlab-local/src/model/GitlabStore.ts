@@ -257,6 +257,14 @@ export class GitlabStore {
     return this.projectsByPath.get(key(asText.replace(/\.git$/, '')));
   }
 
+  /** Forgets a project (DELETE /projects/:id); its repository stays on disk. */
+  removeProject(project: Project): void {
+    this.projects.delete(project.id);
+    const index = this.projectList.indexOf(project);
+    if (index >= 0) this.projectList.splice(index, 1);
+    this.projectsByPath.delete(key(this.projectFullPath(project)));
+  }
+
   /** Keeps the path index right after a project's path or namespace changes. */
   reindexProject(project: Project, previousFullPath: string): void {
     this.projectsByPath.delete(key(previousFullPath));

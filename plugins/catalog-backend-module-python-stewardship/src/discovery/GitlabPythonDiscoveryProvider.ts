@@ -19,6 +19,7 @@ import {
   StoredProject,
 } from '../database/DiscoveryStore';
 import { DiscoveryConfig, readDiscoveryConfigs } from './readDiscoveryConfig';
+import { ProjectEvent } from './gitlabEvents';
 import { ListedProject, ProjectScan, scanProject } from './scanProject';
 import { toEntity } from './toEntity';
 
@@ -165,9 +166,11 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
         requests: this.reader.requestCount - requestsBefore,
       });
       this.lastRun = { ...run };
-      await this.options.store.addRun(run).catch(error =>
-        logger.warn('Could not record the discovery run', error),
-      );
+      await this.options.store
+        .addRun(run)
+        .catch(error =>
+          logger.warn('Could not record the discovery run', error),
+        );
       const log = run.outcome === 'failed' ? logger.error : logger.info;
       log.call(logger, `${this.getProviderName()} scan ${run.outcome}`, {
         ...run,
@@ -191,7 +194,11 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
     const entities: Entity[] = [];
     for (const project of candidates) {
       const previous = stored.get(project.id);
-      if (previous && !this.needsRead(project, previous)) {
+      if (
+        previous &&
+        !this.needsRead(project, previous) &&
+        !this.scanTooOld(previous, started)
+      ) {
         const entity = previous.python
           ? toEntity(project, previous.scan, this.mapOptions)
           : null;
@@ -201,7 +208,11 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
           previous.pathWithNamespace !== project.path_with_namespace
         ) {
           run.projectsChanged += 1;
-          updates.push(this.stored(project, previous.scan, entity));
+          // Remapped, not read: the scan keeps its age.
+          updates.push({
+            ...this.stored(project, previous.scan, entity),
+            scannedAt: previous.scannedAt,
+          });
         }
       } else {
         toRead.push(project);
@@ -263,19 +274,24 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
   async refreshProject(
     projectIdOrPath: number | string,
     logger: LoggerService,
+    event: Pick<ProjectEvent, 'commitId' | 'destroyed' | 'force'> = {
+      force: false,
+    },
   ): Promise<ScanSummary> {
     const connection = this.requireConnection();
     const started = Date.now();
     const requestsBefore = this.reader.requestCount;
     let project: ListedProject | undefined;
-    try {
-      project = (await this.reader.api.Projects.show(
-        projectIdOrPath,
-      )) as unknown as ListedProject;
-    } catch (error) {
-      const status = (error as { cause?: { response?: { status?: number } } })
-        ?.cause?.response?.status;
-      if (status !== 404) throw error;
+    if (!event.destroyed) {
+      try {
+        project = (await this.reader.api.Projects.show(
+          projectIdOrPath,
+        )) as unknown as ListedProject;
+      } catch (error) {
+        const status = (error as { cause?: { response?: { status?: number } } })
+          ?.cause?.response?.status;
+        if (status !== 404) throw error;
+      }
     }
     let previous: StoredProject | undefined;
     if (project) {
@@ -307,10 +323,15 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
         changed = 1;
       }
     } else {
-      const scan =
-        previous && !this.needsRead(project, previous)
-          ? previous.scan
-          : await scanProject(this.reader, project, this.mapOptions);
+      // GitLab throttles last_activity_at, so a push's commit decides.
+      const unchanged =
+        previous &&
+        !event.force &&
+        !this.needsRead(project, previous) &&
+        (!event.commitId || event.commitId === previous.commitId);
+      const scan = unchanged
+        ? previous!.scan
+        : await scanProject(this.reader, project, this.mapOptions);
       const entity = scan.python
         ? toEntity(project, scan, this.mapOptions)
         : null;
@@ -324,8 +345,9 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
         }
         if (entity) added.push(entity);
       }
+      const row = this.stored(project, scan, entity);
       await this.options.store.upsertProjects(this.config.id, [
-        this.stored(project, scan, entity),
+        unchanged ? { ...row, scannedAt: previous!.scannedAt } : row,
       ]);
     }
     if (changed) {
@@ -393,6 +415,18 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
       (previous.scan.maintainersSource === 'members' &&
         previous.pathWithNamespace !== project.path_with_namespace)
     );
+  }
+
+  /**
+   * Membership changes do not move last_activity_at, and GitLab updates it
+   * at most hourly: every project is read again once its scan is older than
+   * `maxScanAgeHours` (spread over 1 to 1.5 times that, so a first scan's
+   * projects do not all expire together).
+   */
+  private scanTooOld(previous: StoredProject, now: number): boolean {
+    const spread = 1 + (previous.projectId % 97) / 194;
+    const maxAgeMs = this.config.maxScanAgeHours * 3_600_000 * spread;
+    return now - Date.parse(previous.scannedAt) > maxAgeMs;
   }
 
   private stored(

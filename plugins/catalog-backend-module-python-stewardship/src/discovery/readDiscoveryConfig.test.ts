@@ -45,6 +45,7 @@ describe('readDiscoveryConfigs', () => {
       skipForks: true,
       concurrency: 8,
       events: true,
+      maxScanAgeHours: 24,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 3 } },
       integration: {
         apiBaseUrl: 'https://gitlab.example.com/api/v4',

@@ -27,6 +27,8 @@ export interface DiscoveryConfig {
   requestsPerMinute?: number;
   /** The GitLab events that update one project within seconds. */
   events: boolean;
+  /** A project is read again once its scan is older than this. */
+  maxScanAgeHours: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
   integration: GitLabIntegrationConfig;
 }
@@ -49,6 +51,7 @@ const blockSchema = z
     concurrency: z.number().int().min(1).max(64).default(8),
     requestsPerMinute: z.number().int().min(1).optional(),
     events: z.boolean().default(true),
+    maxScanAgeHours: z.number().positive().default(24),
     schedule: z.record(z.unknown()),
   })
   .strict();
@@ -115,6 +118,7 @@ export function readDiscoveryConfigs(config: Config): DiscoveryConfig[] {
         ? { requestsPerMinute: parsed.data.requestsPerMinute }
         : {}),
       events: parsed.data.events,
+      maxScanAgeHours: parsed.data.maxScanAgeHours,
       skipArchived: parsed.data.skipArchived,
       skipForks: parsed.data.skipForks,
       schedule,

@@ -24,10 +24,7 @@ const LIFECYCLES = ['experimental', 'production', 'deprecated'];
  * file's, then a topic (`experimental`, `production`, `deprecated`, or
  * `lifecycle-<value>`), then production.
  */
-export function lifecycleOf(
-  project: ListedProject,
-  scan: ProjectScan,
-): string {
+export function lifecycleOf(project: ListedProject, scan: ProjectScan): string {
   if (project.archived) return 'deprecated';
   const fromFile = scan.catalogComponent?.spec?.lifecycle;
   if (typeof fromFile === 'string' && fromFile) return fromFile;
@@ -81,7 +78,6 @@ export function toEntity(
       ...(description ? { description } : {}),
       tags,
       annotations: {
-        [ANNOTATION_GITLAB_PROJECT_SLUG]: project.path_with_namespace,
         [ANNOTATION_REPOSITORY_TYPE]: type,
         ...(scan.maintainers.length
           ? { [ANNOTATION_MAINTAINERS]: scan.maintainers.join(', ') }
