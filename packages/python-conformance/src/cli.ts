@@ -4,7 +4,9 @@ import { reportFormatNames } from './formats';
 import { CliIo, UsageError } from './commands/CliIo';
 import { runCheck } from './commands/runCheck';
 import { runListChecks } from './commands/runListChecks';
+import type { ConformanceReport } from '@internal/plugin-python-stewardship-common';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './commands/exitCodes';
+import { resolveUploadTarget, uploadReport } from './commands/uploadReport';
 
 /**
  * Runs the CLI with `argv` (without the node and script paths) and returns
@@ -61,8 +63,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       '--docs-url <url>',
       'base URL of the guidelines handbook, for links in reports (default: $PYTHON_STEWARDSHIP_DOCS_URL)',
     )
-    .action((dir, options) => {
-      exitCode = runCheck(io, dir, options);
+    .option(
+      '--upload [url]',
+      'after printing, send the JSON report to the portal at this base URL (default: $PORTAL_URL) with the token in $PYTHON_CONFORMANCE_TOKEN',
+    )
+    .option(
+      '--entity <ref>',
+      'with --upload: the catalog entity, e.g. component:default/payments-api (default: the GitLab project $CI_PROJECT_PATH)',
+    )
+    .action(async (dir, options) => {
+      // Checked before the evaluation, so a mistake fails fast.
+      const upload = resolveUploadTarget(io, options);
+      let report: ConformanceReport | undefined;
+      exitCode = runCheck(io, dir, options, evaluated => {
+        report = evaluated;
+      });
+      if (upload && report) {
+        const uploaded = await uploadReport(io, upload, report);
+        // A lost upload outranks the gate: the portal would show stale results.
+        if (uploaded !== EXIT_OK) exitCode = uploaded;
+      }
     });
 
   program

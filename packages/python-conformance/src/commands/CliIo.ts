@@ -5,7 +5,7 @@ export interface CliIo {
   /** Whether stdout gets ANSI colors. */
   color: boolean;
   cwd: string;
-  /** Environment variables the CLI reads (`PYTHON_STEWARDSHIP_DOCS_URL`). */
+  /** Environment variables the CLI reads (`PYTHON_STEWARDSHIP_DOCS_URL`; for `--upload`, `PORTAL_URL`, `PYTHON_CONFORMANCE_TOKEN`, `CI_PROJECT_PATH`, `CI_COMMIT_SHA`). */
   env: Record<string, string | undefined>;
   writeFile(path: string, content: string): void;
   readFile(path: string): string;

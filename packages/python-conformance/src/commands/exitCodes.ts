@@ -6,3 +6,5 @@ export const EXIT_GATE_FAILED = 1;
 export const EXIT_USAGE = 2;
 /** A bug in the tool. */
 export const EXIT_INTERNAL = 3;
+/** `--upload` could not deliver the report (refused, unknown codebase, unreachable portal). */
+export const EXIT_UPLOAD_FAILED = 4;

@@ -82,6 +82,8 @@ export function runCheck(
   io: CliIo,
   directory: string | undefined,
   options: CheckCommandOptions,
+  /** Receives the report after it was printed (`--upload` sends it on). */
+  onReport?: (report: ConformanceReport) => void,
 ): number {
   if (!reportFormatNames.includes(options.format as ReportFormat)) {
     throw new UsageError(
@@ -137,5 +139,6 @@ export function runCheck(
   } else {
     io.stdout(output);
   }
+  onReport?.(report);
   return gateFailed(report, failUnder) ? EXIT_GATE_FAILED : EXIT_OK;
 }
