@@ -1,4 +1,7 @@
+import { Gitlab } from '@gitbeaker/rest';
 import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type {
   CodebasePage,
   EntityConformance,
@@ -18,6 +21,8 @@ import {
 } from './testing/startBackendProcess';
 
 jest.setTimeout(240_000);
+
+const execFileAsync = promisify(execFile);
 
 const GATEWAY = 'entities/component/default/ai-gateway';
 
@@ -105,6 +110,19 @@ describe('conformance service (real backend, local GitLab)', () => {
     tokens.guest = ((await guest.json()) as any).backstageIdentity.token;
   });
 
+  /** The summary once the first sweep has stored all four codebases. */
+  let firstSweep: OrganisationSummary | undefined;
+  beforeAll(async () => {
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      firstSweep = await json<OrganisationSummary>(
+        await api('eli.newcomer', 'summary'),
+      );
+      if (firstSweep.scanned === 4) return;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  });
+
   afterAll(async () => {
     await backend?.stop();
     await gitlab?.stop();
@@ -131,15 +149,7 @@ describe('conformance service (real backend, local GitLab)', () => {
   }
 
   it('scans every demo codebase shortly after start and summarises them', async () => {
-    const deadline = Date.now() + 90_000;
-    let summary: OrganisationSummary | undefined;
-    while (Date.now() < deadline) {
-      summary = await json<OrganisationSummary>(
-        await api('eli.newcomer', 'summary'),
-      );
-      if (summary.scanned === 4) break;
-      await new Promise(resolve => setTimeout(resolve, 1000));
-    }
+    const summary = firstSweep;
     expect(summary).toMatchObject({ codebases: 4, scanned: 4 });
     expect(summary!.byType.service).toBeGreaterThanOrEqual(1);
     expect(summary!.owners.map(o => o.owner)).toContain(
@@ -276,6 +286,64 @@ describe('conformance service (real backend, local GitLab)', () => {
       await api('eli.newcomer', `${GATEWAY}/history?days=30`),
     );
     expect(history.points.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rescans a project within seconds of a push to its default branch, and ignores hooks with a wrong secret', async () => {
+    const root = new Gitlab({ host: gitlab.url, token: gitlab.token });
+    const hookUrl = `${backend.baseUrl}/api/events/http/gitlab`;
+    const forged = await fetch(hookUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-gitlab-token': 'not-the-secret',
+      },
+      body: JSON.stringify({ event_name: 'push' }),
+    });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(forged.status).toBeLessThan(500);
+
+    await root.SystemHooks.create(hookUrl, {
+      token: 'python-stewardship-demo-webhook',
+      pushEvents: true,
+    });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'conformance-push-'));
+    const git = (...args: string[]) =>
+      execFileAsync('git', args, {
+        cwd: work,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Alex',
+          GIT_AUTHOR_EMAIL: 'alex@example.com',
+          GIT_COMMITTER_NAME: 'Alex',
+          GIT_COMMITTER_EMAIL: 'alex@example.com',
+        },
+      });
+    try {
+      const remote = gitlab.url.replace('://', `://oauth2:${gitlab.token}@`);
+      await git(
+        'clone',
+        '-q',
+        `${remote}/gitlab-org/modelops/applied-ml/code-suggestions/ai-assist.git`,
+        '.',
+      );
+      fs.writeFileSync(path.join(work, 'NOTES.md'), '# Notes\n');
+      await git('add', '.');
+      await git('commit', '-qm', 'Add notes');
+      await git('push', '-q', 'origin', 'HEAD:main');
+      const head = (await git('rev-parse', 'HEAD')).stdout.trim();
+      const pushedAt = Date.now();
+      let report: EntityConformance | undefined;
+      while (Date.now() - pushedAt < 20_000) {
+        report = await json<EntityConformance>(
+          await api('eli.newcomer', `${GATEWAY}/report`),
+        );
+        if (report.scan?.commitId === head) break;
+        await new Promise(resolve => setTimeout(resolve, 200));
+      }
+      expect(report?.scan).toMatchObject({ commitId: head, source: 'push' });
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('refuses unsigned requests and bad queries', async () => {
