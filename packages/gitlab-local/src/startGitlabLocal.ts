@@ -47,6 +47,11 @@ export interface StartGitlabLocalOptions {
   syntheticProjects?: number;
   /** Called with unexpected request failures; default logs to stderr. */
   onError?: (error: unknown) => void;
+  /**
+   * Least time between two updates of a project's `last_activity_at`;
+   * default one hour, as on GitLab. 0 updates it on every push or edit.
+   */
+  activityThrottleMs?: number;
   /** System hooks present from the start (push events after every push). */
   systemHooks?: Array<{ url: string; token?: string }>;
 }
@@ -104,6 +109,7 @@ export async function startGitlabLocal(
   await fs.mkdir(seedCacheDir, { recursive: true });
 
   const store = new GitlabStore();
+  store.activityThrottleMs = options.activityThrottleMs ?? 3_600_000;
   const repos = new GitRepositories(
     repositoriesDir,
     syntheticRepositoryContent,

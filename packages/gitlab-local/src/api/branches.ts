@@ -103,7 +103,7 @@ export const branchRoutes: Route[] = [
       if (!commit)
         throw GitlabError.badRequest(`Invalid reference name: ${input.ref}`);
       await ctx.repos.createBranch(gitDir, input.branch, commit);
-      project.lastActivityAt = new Date().toISOString();
+      ctx.store.touchProject(project);
       return {
         status: 201,
         json: await branchJson(ctx, project, gitDir, input.branch, commit),

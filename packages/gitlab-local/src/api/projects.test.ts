@@ -264,4 +264,19 @@ describe('projects API', () => {
     const listed = await t.api().Projects.all({ search: 'movable' });
     expect(listed).toEqual([]);
   });
+
+  it('moves last_activity_at at most once an hour, as GitLab does', async () => {
+    const before = await t.api().Projects.show(PRIVATE_LEGACY);
+    const first = await t.api().Projects.edit(PRIVATE_LEGACY, {
+      description: 'first edit',
+    });
+    expect(Date.parse(first.last_activity_at as string)).toBeGreaterThan(
+      Date.parse(before.last_activity_at as string),
+    );
+    const second = await t.api().Projects.edit(PRIVATE_LEGACY, {
+      description: 'second edit, same hour',
+    });
+    expect(second.last_activity_at).toBe(first.last_activity_at);
+    expect(second.description).toBe('second edit, same hour');
+  });
 });

@@ -176,7 +176,7 @@ async function editProject(ctx: ApiContext) {
   }
   if (input.name) project.name = input.name;
   applyProjectSettings(project, input);
-  project.lastActivityAt = new Date().toISOString();
+  ctx.store.touchProject(project);
   return { json: projectJson(ctx.services, project, ctx.user) };
 }
 

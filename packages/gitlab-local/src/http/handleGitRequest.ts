@@ -114,7 +114,7 @@ async function afterPush(
   const branches = await services.repos.branches(gitDir);
   const updates = branchUpdates(branchesBefore, branches);
   project.hasCommits = branches.length > 0;
-  project.lastActivityAt = new Date().toISOString();
+  services.store.touchProject(project);
   if (
     branches.length > 0 &&
     !branches.some(b => b.name === project.defaultBranch)

@@ -257,6 +257,20 @@ export class GitlabStore {
     return this.projectsByPath.get(key(asText.replace(/\.git$/, '')));
   }
 
+  /**
+   * How often `last_activity_at` may move, like GitLab, which writes it at
+   * most once an hour per project (so a change-detecting client cannot rely
+   * on it alone). 0 bumps it on every activity.
+   */
+  activityThrottleMs = 3_600_000;
+
+  /** Records activity (push, edit, new branch), throttled as on GitLab. */
+  touchProject(project: Project, now = Date.now()): void {
+    if (now - Date.parse(project.lastActivityAt) >= this.activityThrottleMs) {
+      project.lastActivityAt = new Date(now).toISOString();
+    }
+  }
+
   /** Forgets a project (DELETE /projects/:id); its repository stays on disk. */
   removeProject(project: Project): void {
     this.projects.delete(project.id);

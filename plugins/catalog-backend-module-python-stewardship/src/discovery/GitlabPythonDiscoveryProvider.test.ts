@@ -214,7 +214,9 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     expect(firstScan.routes['GET /api/v4/groups/:id/projects'].count).toBe(1);
     const perProject = firstScan.totalRequests - 1;
     expect(perProject).toBeLessThanOrEqual(3 * expectedPaths.length + 1);
-    expect(firstScan.routes['GET /api/v4/projects/:id/languages']).toBeUndefined();
+    expect(
+      firstScan.routes['GET /api/v4/projects/:id/languages'],
+    ).toBeUndefined();
 
     // Rescan with nothing changed: only the project list page.
     gitlab.resetStats();
@@ -304,6 +306,26 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     const run = await provider.refresh(mockServices.logger.mock());
     expect(run.outcome).toBe('applied');
     expect(entitiesOf(connection)).toHaveLength(expectedPaths.length);
+  });
+
+  it('emits the same catalog when 10% of requests fail with 429 or 500', async () => {
+    const clean = createProvider(await sqliteStore());
+    await clean.provider.connect(clean.connection);
+    await clean.provider.refresh(mockServices.logger.mock());
+
+    const faulty = createProvider(await sqliteStore());
+    await faulty.provider.connect(faulty.connection);
+    gitlab.setFaults({
+      rules: [
+        { kind: 'rateLimit', retryAfterSeconds: 0, every: 10 },
+        { kind: 'error', status: 500, every: 10, skip: 5 },
+      ],
+    });
+    const run = await faulty.provider.refresh(mockServices.logger.mock());
+    const faults = gitlab.stats().faultsInjected;
+    expect(faults.rateLimit + faults.error).toBeGreaterThan(2);
+    expect(run).toMatchObject({ outcome: 'applied', projectsFailed: 0 });
+    expect(entitiesOf(faulty.connection)).toEqual(entitiesOf(clean.connection));
   });
 
   it.each(databases.eachSupportedId())(
