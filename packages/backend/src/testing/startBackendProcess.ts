@@ -28,6 +28,11 @@ export interface StartBackendOptions {
   env?: Record<string, string>;
   /** Shared token, so several processes accept the same credentials. */
   token?: string;
+  /**
+   * More `backend.auth.externalAccess` entries, after the shared token's
+   * (the overrides cannot add them: config merging replaces arrays).
+   */
+  externalAccess?: Array<Record<string, unknown>>;
   readyTimeoutMs?: number;
 }
 
@@ -62,6 +67,7 @@ export async function startBackendProcess(
       auth: {
         externalAccess: [
           { type: 'static', options: { token, subject: 'integration-test' } },
+          ...(options.externalAccess ?? []),
         ],
       },
     },
