@@ -1,8 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
+import { Gitlab } from '@gitbeaker/rest';
 import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { demoCatalogProviders } from './testing/demoCatalogProviders';
 import {
   BackendProcess,
@@ -163,6 +166,80 @@ describe('backend on the embedded defaults', () => {
     );
     const team = body.items.find(g => g.metadata.name === 'ai-framework')!;
     expect(team.spec?.profile).toMatchObject({ displayName: 'AI Framework' });
+  });
+
+  it('reports the last discovery scan to signed-in callers', async () => {
+    const url = `${backend.baseUrl}/api/catalog/python-discovery/status`;
+    expect((await fetch(url)).status).toBe(401);
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${backend.token}` },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.providers[0]).toMatchObject({
+      providerId: 'codebases',
+      lastScan: {
+        kind: 'scan',
+        outcome: 'applied',
+        projectsSeen: 9,
+        projectsFailed: 0,
+        components: PYTHON_CODEBASES.length,
+      },
+    });
+    expect(body.providers[0].lastScan.requests).toBeLessThanOrEqual(
+      1 + 3 * PYTHON_CODEBASES.length + 1,
+    );
+  });
+
+  it('updates a codebase within seconds of a push, through the GitLab system hook', async () => {
+    const root = new Gitlab({ host: gitlab.url, token: gitlab.token });
+    await root.SystemHooks.create(`${backend.baseUrl}/api/events/http/gitlab`, {
+      token: 'python-stewardship-demo-webhook',
+      pushEvents: true,
+    });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-push-'));
+    const git = (...args: string[]) =>
+      promisify(execFile)('git', args, {
+        cwd: work,
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Chen',
+          GIT_AUTHOR_EMAIL: 'chen@example.com',
+          GIT_COMMITTER_NAME: 'Chen',
+          GIT_COMMITTER_EMAIL: 'chen@example.com',
+        },
+      });
+    try {
+      const remote = gitlab.url.replace('://', `://oauth2:${gitlab.token}@`);
+      await git(
+        'clone',
+        '-q',
+        `${remote}/gitlab-org/duo-workflow/duo-workflow-service.git`,
+        '.',
+      );
+      fs.writeFileSync(
+        path.join(work, '.gitlab/CODEOWNERS'),
+        '[Development]\n* @chen.developer\n',
+      );
+      await git('commit', '-qam', 'Chen maintains the service now');
+      await git('push', '-q', 'origin', 'HEAD:main');
+      const pushed = Date.now();
+      const entity = await waitForCatalog<Entity>(
+        backend,
+        'entities/by-name/component/default/duo-workflow-duo-workflow-service',
+        e =>
+          relationTargets(e, 'maintainedBy').includes(
+            'user:default/chen.developer',
+          ),
+        20_000,
+      );
+      expect(relationTargets(entity, 'maintainedBy')).toEqual([
+        'user:default/chen.developer',
+      ]);
+      expect(Date.now() - pushed).toBeLessThan(20_000);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('rejects catalog requests without credentials', async () => {

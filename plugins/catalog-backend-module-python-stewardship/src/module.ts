@@ -12,6 +12,7 @@ import {
   projectEventOf,
 } from './discovery/gitlabEvents';
 import { readDiscoveryConfigs } from './discovery/readDiscoveryConfig';
+import { createStatusRouter } from './discovery/statusRouter';
 import { isPythonMaintainerRule } from './permissions/isPythonMaintainerRule';
 import { MaintainersProcessor } from './processors/MaintainersProcessor';
 
@@ -30,6 +31,8 @@ export const catalogModulePythonStewardship = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
         events: eventsServiceRef,
         logger: coreServices.logger,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -40,6 +43,8 @@ export const catalogModulePythonStewardship = createBackendModule({
         config,
         database,
         events,
+        httpAuth,
+        httpRouter,
         logger,
         permissionsRegistry,
         scheduler,
@@ -51,10 +56,20 @@ export const catalogModulePythonStewardship = createBackendModule({
         // Validate first: a bad block fails start-up before any migration.
         if (readDiscoveryConfigs(config).length === 0) return;
         const store = await DiscoveryStore.create(database);
-        for (const provider of GitlabPythonDiscoveryProvider.fromConfig(
-          config,
-          { logger, scheduler, store },
-        )) {
+        const providers = GitlabPythonDiscoveryProvider.fromConfig(config, {
+          logger,
+          scheduler,
+          store,
+        });
+        // Scan status for admins: GET /api/catalog/python-discovery/status.
+        httpRouter.use(
+          createStatusRouter({
+            store,
+            httpAuth,
+            providerIds: providers.map(p => p.config.id),
+          }),
+        );
+        for (const provider of providers) {
           catalog.addEntityProvider(provider);
           if (!provider.config.events) continue;
           // Push and project webhooks update one project within seconds.
