@@ -113,7 +113,7 @@ describe('conformance service (real backend, local GitLab)', () => {
   /** The summary once the first sweep has stored all four codebases. */
   let firstSweep: OrganisationSummary | undefined;
   beforeAll(async () => {
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
       firstSweep = await json<OrganisationSummary>(
         await api('eli.newcomer', 'summary'),

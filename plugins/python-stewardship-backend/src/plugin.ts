@@ -72,16 +72,18 @@ export const pythonStewardshipPlugin = createBackendPlugin({
             await scanner.sweep();
           },
         });
-        // Picks up scans left in the queue by an instance that stopped
-        // mid-sweep (their leases run out) and push events' scans.
+        // Every 30 seconds: codebases new in the catalog (so a fresh start shows
+        // results as soon as the catalog has them), scans left in the queue
+        // by an instance that stopped mid-sweep (their leases run out), and
+        // push events' scans.
         await scheduler.scheduleTask({
           id: 'python-stewardship-conformance-queue',
           scope: 'local',
-          frequency: { minutes: 1 },
+          frequency: { seconds: 30 },
           timeout: { minutes: 30 },
-          initialDelay: { seconds: 30 },
+          initialDelay: { seconds: 20 },
           fn: async () => {
-            await scanner.drain();
+            await scanner.scanNewAndQueued();
           },
         });
 

@@ -27,6 +27,17 @@ export async function readPythonCodebases(
             CATALOG_FILTER_EXISTS,
         },
       ],
+      // Only what toCodebaseInfo reads: this runs every minute.
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'metadata.annotations',
+        'spec.type',
+        'spec.owner',
+        'relations',
+      ],
     },
     { credentials: await auth.getOwnServiceCredentials() },
   );

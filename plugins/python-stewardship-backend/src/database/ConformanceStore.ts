@@ -220,6 +220,15 @@ export class ConformanceStore {
       .map(row => row.entity_ref);
   }
 
+  /** Codebases with neither a result nor an error yet: new in the catalog. */
+  async neverScanned(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db('codebases')
+      .whereNull('last_scan_at')
+      .whereNull('last_error')
+      .select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
   async findByProjectPath(projectPath: string): Promise<string[]> {
     const rows: Array<{ entity_ref: string }> = await this.db('codebases')
       .whereRaw('LOWER(project_path) = ?', [projectPath.toLowerCase()])

@@ -205,6 +205,23 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
     expect(rows.map(row => row.trend.length)).toEqual([1, 1, 1, 1]);
   });
 
+  it('scans codebases as soon as they appear in the catalog, without waiting for the next sweep', async () => {
+    const store = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    const list: CodebaseInfo[] = [];
+    const scanner = await createScanner(store, { list });
+    // Started before the catalog had anything: the sweep finds nothing.
+    expect(await scanner.sweep()).toMatchObject({ queued: 0, scanned: 0 });
+    list.push(...codebases.slice(0, 3));
+    expect(await scanner.scanNewAndQueued()).toMatchObject({ scanned: 3 });
+    list.push(codebases[3]);
+    gitlab.gitlab.resetStats();
+    expect(await scanner.scanNewAndQueued()).toMatchObject({ scanned: 1 });
+    expect(gitlab.gitlab.stats().routes[TREE_ROUTE].count).toBe(1);
+    expect(await scanner.scanNewAndQueued()).toMatchObject({ scanned: 0 });
+  });
+
   it('records why a project could not be scanned and keeps the previous result', async () => {
     const store = await ConformanceStore.create(
       await databases.init(id as TestDatabaseId),

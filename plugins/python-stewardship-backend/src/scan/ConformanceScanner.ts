@@ -92,6 +92,21 @@ export class ConformanceScanner {
   }
 
   /**
+   * The frequent, cheap task: mirror the catalog, scan codebases that
+   * appeared since (a new repository, or the catalog filling up after a
+   * start), and work whatever is queued (push events, scans an instance
+   * left behind when it stopped). Known codebases wait for the sweep.
+   */
+  async scanNewAndQueued(): Promise<SweepCounts> {
+    await this.syncCatalog();
+    await this.options.store.enqueue(
+      await this.options.store.neverScanned(),
+      'schedule',
+    );
+    return this.drain();
+  }
+
+  /**
    * Every codebase on the first sweep; afterwards only those whose project
    * had activity since the previous sweep began (minus an hour: GitLab
    * updates `last_activity_at` at most hourly, so a push within an hour of
