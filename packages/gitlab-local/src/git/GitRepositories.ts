@@ -168,7 +168,7 @@ export class GitRepositories {
       input: safe.map(p => `${ref}:${p}\n`).join(''),
     });
     let offset = 0;
-    for (const path of safe) {
+    for (const filePath of safe) {
       const newline = out.indexOf(10, offset);
       if (newline < 0) break;
       const header = out.subarray(offset, newline).toString('utf8');
@@ -179,7 +179,7 @@ export class GitRepositories {
       const [, type, size] = header.split(' ');
       const start = newline + 1;
       const end = start + Number(size);
-      if (type === 'blob') files.set(path, out.subarray(start, end));
+      if (type === 'blob') files.set(filePath, out.subarray(start, end));
       offset = end + 1;
     }
     return files;

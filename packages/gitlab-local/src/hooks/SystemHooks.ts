@@ -19,6 +19,13 @@ export interface BranchUpdate {
 
 const ZERO = '0'.repeat(40);
 
+/** GitLab's numeric visibility levels in hook payloads. */
+const VISIBILITY_LEVELS: Record<string, number> = {
+  public: 20,
+  internal: 10,
+  private: 0,
+};
+
 /**
  * GitLab's system hooks, limited to push events: after every push the
  * server POSTs GitLab's push event JSON (`event_name: push`, `ref`,
@@ -92,12 +99,7 @@ export class SystemHooks {
           default_branch: project.defaultBranch,
           web_url: webUrl,
           git_http_url: `${webUrl}.git`,
-          visibility_level:
-            project.visibility === 'public'
-              ? 20
-              : project.visibility === 'internal'
-              ? 10
-              : 0,
+          visibility_level: VISIBILITY_LEVELS[project.visibility] ?? 0,
         },
         repository: {
           name: project.name,

@@ -152,16 +152,22 @@ export async function scanProject(
   };
   const fromFile = catalogComponent?.metadata.annotations?.[
     ANNOTATION_MAINTAINERS
-  ]
-    ?.split(',')
-    .map(ref => ref.trim())
+  ]?.split(',')
+    .map(entityRef => entityRef.trim())
     .filter(Boolean);
   if (fromFile?.length) {
-    return { ...scan, maintainers: fromFile, maintainersSource: 'catalog-file' };
+    return {
+      ...scan,
+      maintainers: fromFile,
+      maintainersSource: 'catalog-file',
+    };
   }
   const fromCodeowners =
     codeownersPath && files.has(codeownersPath)
-      ? parseCodeownersDefaultOwners(files.get(codeownersPath)!, options.orgGroup)
+      ? parseCodeownersDefaultOwners(
+          files.get(codeownersPath)!,
+          options.orgGroup,
+        )
       : [];
   if (fromCodeowners.length) {
     return {
