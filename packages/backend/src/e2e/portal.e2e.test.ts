@@ -12,6 +12,7 @@ import {
   PortalStack,
   startPortalStack,
 } from '../__testUtils__/startPortalStack';
+import { waitForCatalog } from '../testing/startBackendProcess';
 
 jest.setTimeout(240_000);
 
@@ -26,6 +27,14 @@ describe('the portal in Chromium', () => {
     ensureAppBuilt();
     // What ./portal start runs: the catalog comes from the demo GitLab.
     stack = await startPortalStack();
+    // Discovery's first scan takes a few seconds after start; the Tags
+    // picker lists the tags present when the page loads.
+    await waitForCatalog<{ items: unknown[] }>(
+      stack.backend,
+      'entities/by-query?filter=kind=component,metadata.tags=python&limit=50',
+      body => body.items.length >= 8,
+      90_000,
+    );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
