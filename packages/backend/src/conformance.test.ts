@@ -110,19 +110,6 @@ describe('conformance service (real backend, local GitLab)', () => {
     tokens.guest = ((await guest.json()) as any).backstageIdentity.token;
   });
 
-  /** The summary once the first sweep has stored all four codebases. */
-  let firstSweep: OrganisationSummary | undefined;
-  beforeAll(async () => {
-    const deadline = Date.now() + 150_000;
-    while (Date.now() < deadline) {
-      firstSweep = await json<OrganisationSummary>(
-        await api('eli.newcomer', 'summary'),
-      );
-      if (firstSweep.scanned === 4) return;
-      await new Promise(resolve => setTimeout(resolve, 1000));
-    }
-  });
-
   afterAll(async () => {
     await backend?.stop();
     await gitlab?.stop();
@@ -147,6 +134,19 @@ describe('conformance service (real backend, local GitLab)', () => {
     });
     return JSON.parse(text) as T;
   }
+
+  /** The summary once the first sweep has stored all four codebases. */
+  let firstSweep: OrganisationSummary | undefined;
+  beforeAll(async () => {
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline) {
+      firstSweep = await json<OrganisationSummary>(
+        await api('eli.newcomer', 'summary'),
+      );
+      if (firstSweep.scanned === 4) return;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  });
 
   it('scans every demo codebase shortly after start and summarises them', async () => {
     const summary = firstSweep;

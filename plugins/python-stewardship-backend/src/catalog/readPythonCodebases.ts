@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_GITLAB_PROJECT_SLUG,
   ANNOTATION_MAINTAINERS,
   PYTHON_TAG,
 } from '@internal/plugin-python-stewardship-common';
@@ -9,9 +10,11 @@ import { CodebaseInfo } from '../database/ConformanceStore';
 import { toCodebaseInfo } from './toCodebaseInfo';
 
 /**
- * Every Python codebase in the catalog: Components tagged `python` or naming
- * maintainers (the same rule as the frontend's `isPythonCodebase`), read
- * with the plugin's own credentials.
+ * Every Python codebase in the catalog: Components tagged `python` (as
+ * discovery and the templates tag them), or naming maintainers and a GitLab
+ * project (a hand-written entry without the tag). Components that name
+ * maintainers but no project, like the portal itself, are not Python
+ * codebases to scan. Read with the plugin's own credentials.
  */
 export async function readPythonCodebases(
   catalog: CatalogService,
@@ -24,6 +27,8 @@ export async function readPythonCodebases(
         {
           kind: 'Component',
           [`metadata.annotations.${ANNOTATION_MAINTAINERS}`]:
+            CATALOG_FILTER_EXISTS,
+          [`metadata.annotations.${ANNOTATION_GITLAB_PROJECT_SLUG}`]:
             CATALOG_FILTER_EXISTS,
         },
       ],
