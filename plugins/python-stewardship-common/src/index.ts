@@ -113,3 +113,5 @@ export {
   pythonStewardshipPermissions,
 } from './permissions';
 export type { GitlabProjectSettings } from './settings/GitlabProjectSettings';
+export { evaluateGate } from './scoring/evaluateGate';
+export type { GateResult } from './scoring/evaluateGate';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  evaluateGate,
   evaluateRepository,
   ruleCatalog,
   ConformanceReport,
@@ -63,19 +64,15 @@ function readConfig(io: CliIo, path: string | undefined): unknown {
 }
 
 /**
- * Whether the pipeline should fail: below `--fail-under` when given,
- * otherwise any failing or unreadable check that is not advisory.
+ * Whether the pipeline should fail: the rule pack's one gate policy
+ * (`evaluateGate`, shared with the templates' gate), with `--fail-under` as
+ * its minimum score when given.
  */
 export function gateFailed(
   report: ConformanceReport,
   failUnder: number | undefined,
 ): boolean {
-  if (failUnder !== undefined) {
-    return report.score < failUnder;
-  }
-  return report.results.some(
-    r => !r.advisory && (r.status === 'fail' || r.status === 'error'),
-  );
+  return !evaluateGate(report, { minimumScore: failUnder }).passed;
 }
 
 export function runCheck(

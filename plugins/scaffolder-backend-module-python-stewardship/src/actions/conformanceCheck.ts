@@ -2,22 +2,13 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  CheckResult,
   createMemorySnapshot,
+  evaluateGate,
   evaluateRepository,
   repositoryTypes,
 } from '@internal/plugin-python-stewardship-common';
 import { examples } from './conformanceCheck.examples';
 import { readWorkspaceFiles } from './readWorkspaceFiles';
-
-/** Results that cost score: the same rule the engine's scoring applies. */
-function isFailure(result: CheckResult): boolean {
-  return (
-    result.status === 'fail' ||
-    result.status === 'error' ||
-    (result.status === 'skip' && result.blockedBy.length > 0)
-  );
-}
 
 /**
  * Runs the Python rule pack on files in the task workspace, so a template
@@ -96,8 +87,10 @@ export function createConformanceCheckAction() {
         );
       }
       const report = evaluateRepository(createMemorySnapshot(files), { type });
+      // The rule pack's one gate policy, the same the CLI's exit code uses.
+      const gate = evaluateGate(report, { minimumScore });
 
-      const failures = report.results.filter(isFailure).map(result => ({
+      const failures = gate.blocking.map(result => ({
         id: result.id,
         title: result.title,
         status: result.status,
@@ -121,10 +114,12 @@ export function createConformanceCheckAction() {
       ctx.output('repositoryType', report.repositoryType);
       ctx.output('failures', failures);
 
-      if (report.score < minimumScore) {
-        const details = failures
-          .map(f => `${f.id} ${f.title} (${f.status}): ${f.message}`)
-          .join('; ');
+      if (!gate.passed) {
+        const details =
+          failures
+            .map(f => `${f.id} ${f.title} (${f.status}): ${f.message}`)
+            .join('; ') ||
+          'none required; advisory checks lower the score (see the task log)';
         throw new InputError(
           `Python conformance score ${report.score} is below the minimum of ${minimumScore}. Failing checks: ${details}`,
         );
