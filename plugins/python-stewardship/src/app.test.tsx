@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
-import { ruleCatalog } from '@internal/plugin-python-stewardship-common';
+import { ruleCatalog } from '@internal/plugin-python-stewardship-common/browser';
 import plugin from './index';
 
 // Renders the plugin the way the portal does: installed as a feature, with

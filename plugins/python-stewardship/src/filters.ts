@@ -3,7 +3,7 @@ import {
   ANNOTATION_MAINTAINERS,
   PYTHON_TAG,
   RELATION_MAINTAINER_OF,
-} from '@internal/plugin-python-stewardship-common';
+} from '@internal/plugin-python-stewardship-common/browser';
 
 /**
  * A Python codebase: a Component tagged `python`, or one that names its

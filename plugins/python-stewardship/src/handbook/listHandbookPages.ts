@@ -1,7 +1,7 @@
 import {
   extractHeadings,
   handbookPageList,
-} from '@internal/plugin-python-stewardship-common';
+} from '@internal/plugin-python-stewardship-common/browser';
 
 /** A handbook page as the navigation lists it. */
 export interface HandbookPageSummary {

@@ -1,4 +1,4 @@
-import { createSlugger } from '@internal/plugin-python-stewardship-common';
+import { createSlugger } from '@internal/plugin-python-stewardship-common/browser';
 import type { HastNode } from './hast';
 
 const HEADING = /^h[1-6]$/;

@@ -1,4 +1,4 @@
-import { extractHeadings } from '@internal/plugin-python-stewardship-common';
+import { extractHeadings } from '@internal/plugin-python-stewardship-common/browser';
 import { HandbookPageSummary } from './listHandbookPages';
 
 /**

@@ -11,7 +11,7 @@ import {
 import {
   RELATION_MAINTAINED_BY,
   RELATION_MAINTAINER_OF,
-} from '@internal/plugin-python-stewardship-common';
+} from '@internal/plugin-python-stewardship-common/browser';
 
 /** The graph's relation vocabulary: Backstage's own plus maintainership. */
 export const portalRelations = [

@@ -3,7 +3,7 @@ import {
   ruleCatalog,
   handbookContent,
   repositoryTypes,
-} from '@internal/plugin-python-stewardship-common';
+} from '@internal/plugin-python-stewardship-common/browser';
 
 /**
  * What the guidelines page shows by default: the handbook embedded from

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import Grid from '@material-ui/core/Grid';
 import { EmptyState, Link } from '@backstage/core-components';
-import { extractHeadings } from '@internal/plugin-python-stewardship-common';
+import { extractHeadings } from '@internal/plugin-python-stewardship-common/browser';
 import { HandbookPageSummary } from '../../handbook/listHandbookPages';
 import {
   HANDBOOK_INDEX_PAGE,

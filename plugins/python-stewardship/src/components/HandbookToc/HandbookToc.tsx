@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { MarkdownHeading } from '@internal/plugin-python-stewardship-common';
+import type { MarkdownHeading } from '@internal/plugin-python-stewardship-common/browser';
 import { HandbookPageSummary } from '../../handbook/listHandbookPages';
 import { HandbookLink } from '../../hooks/useHandbookLinks';
 

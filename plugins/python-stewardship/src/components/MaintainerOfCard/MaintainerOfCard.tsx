@@ -4,7 +4,7 @@ import {
   getEntityRelations,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { RELATION_MAINTAINER_OF } from '@internal/plugin-python-stewardship-common';
+import { RELATION_MAINTAINER_OF } from '@internal/plugin-python-stewardship-common/browser';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 

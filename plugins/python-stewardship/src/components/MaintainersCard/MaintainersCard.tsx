@@ -12,7 +12,7 @@ import {
   ANNOTATION_MAINTAINERS,
   ANNOTATION_REPOSITORY_TYPE,
   RELATION_MAINTAINED_BY,
-} from '@internal/plugin-python-stewardship-common';
+} from '@internal/plugin-python-stewardship-common/browser';
 import {
   CREATING_A_CODEBASE_PAGE,
   repositoryTypeSection,
