@@ -25,3 +25,8 @@ export function isCodebaseMaintainer(entity: Entity): boolean {
     Boolean(entity.relations?.some(r => r.type === RELATION_MAINTAINER_OF))
   );
 }
+
+/** A Group, whose page lists the team's codebases. */
+export function isGroup(entity: Entity): boolean {
+  return entity.kind.toLocaleLowerCase('en-US') === 'group';
+}

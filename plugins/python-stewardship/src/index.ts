@@ -9,4 +9,11 @@ export {
   rootRouteRef,
   handbookPageRouteRef,
   ruleCatalogRouteRef,
+  codebasesRouteRef,
 } from './routes';
+export {
+  pythonStewardshipApiRef,
+  PythonStewardshipClient,
+  PythonStewardshipApiError,
+} from './api';
+export type { PythonStewardshipApi } from './api';

@@ -17,3 +17,6 @@ export const ruleCatalogRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/rules',
 });
+
+/** The Python codebases dashboard, `/python-codebases` unless the app moves it. */
+export const codebasesRouteRef = createRouteRef();

@@ -7,13 +7,22 @@ import {
 import { RELATION_MAINTAINER_OF } from '@internal/plugin-python-stewardship-common/browser';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useCodebaseRows } from '../../hooks/useCodebaseRows';
+import { LevelChip } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   list: {
     ...theme.typography.body2,
     margin: 0,
     paddingLeft: theme.spacing(2.5),
-    '& li': { margin: theme.spacing(0.5, 0) },
+    '& li': {
+      margin: theme.spacing(0.5, 0),
+      display: 'flex',
+      gap: theme.spacing(1),
+      alignItems: 'center',
+      flexWrap: 'wrap',
+    },
   },
 }));
 
@@ -28,6 +37,8 @@ export function MaintainerOfCard() {
   const codebases = getEntityRelations(entity, RELATION_MAINTAINER_OF).sort(
     (a, b) => a.name.localeCompare(b.name),
   );
+  const refs = codebases.map(ref => stringifyEntityRef(ref));
+  const rows = useCodebaseRows(refs);
 
   return (
     <InfoCard title="Maintainer of">
@@ -36,6 +47,20 @@ export function MaintainerOfCard() {
           {codebases.map(ref => (
             <li key={`${ref.kind}:${ref.namespace}/${ref.name}`}>
               <EntityRefLink entityRef={ref} defaultKind="component" />
+              {rows.value && (
+                <LevelChip
+                  level={
+                    rows.value.get(
+                      stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+                    )?.level
+                  }
+                  score={
+                    rows.value.get(
+                      stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+                    )?.score
+                  }
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -2,7 +2,10 @@ import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard, Link } from '@backstage/core-components';
-import { RELATION_OWNED_BY } from '@backstage/catalog-model';
+import {
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   EntityRefLinks,
   getEntityRelations,
@@ -21,6 +24,8 @@ import {
   HANDBOOK_INDEX_PAGE,
   useHandbookLinks,
 } from '../../hooks/useHandbookLinks';
+import { useCodebaseRows } from '../../hooks/useCodebaseRows';
+import { LevelChip, useGuidelinesTabLink } from '../shared';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -71,6 +76,10 @@ export function MaintainersCard() {
     entity.metadata.annotations?.[ANNOTATION_REPOSITORY_TYPE] ??
     (typeof spec?.type === 'string' ? spec.type : undefined);
   const section = repositoryTypeSection(repositoryType);
+  const entityRef = stringifyEntityRef(entity);
+  const rows = useCodebaseRows([entityRef]);
+  const row = rows.value?.get(entityRef.toLocaleLowerCase('en-US'));
+  const guidelinesTab = useGuidelinesTabLink();
 
   return (
     <InfoCard title="Python stewardship">
@@ -82,6 +91,25 @@ export function MaintainersCard() {
           ) : (
             'No owner'
           )}
+        </Fact>
+        <Fact term="Guidelines level">
+          {rows.loading && 'Loading…'}
+          {rows.error && (
+            <Typography variant="body2" component="span" color="error">
+              Unavailable: {rows.error.message}
+            </Typography>
+          )}
+          {rows.value &&
+            (row ? (
+              <Link
+                to={guidelinesTab(entityRef)}
+                aria-label={`Guidelines report, score ${row.score ?? 'none'}`}
+              >
+                <LevelChip level={row.level} score={row.score} />
+              </Link>
+            ) : (
+              'Not known to the conformance service yet'
+            ))}
         </Fact>
         <Fact term="Maintainers">
           {maintainers.length > 0 ? (

@@ -1,0 +1,1 @@
+export { CodebasesPage } from './CodebasesPage';

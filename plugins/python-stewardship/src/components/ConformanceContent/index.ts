@@ -1,0 +1,1 @@
+export { ConformanceContent } from './ConformanceContent';
