@@ -6,6 +6,7 @@ import { signInModule } from './modules/signIn';
 import { demoGitlabModule } from './modules/demoGitlab';
 import { catalogGraphModule } from './modules/catalogGraph';
 import { scmAuthModule } from './modules/scmAuth';
+import { catalogPageModule } from './modules/catalogPage';
 
 // Other plugins, including python-stewardship, are discovered from this
 // package's dependencies (app.packages: all in app-config.yaml).
@@ -18,5 +19,6 @@ export default createApp({
     demoGitlabModule,
     catalogGraphModule,
     scmAuthModule,
+    catalogPageModule,
   ],
 });

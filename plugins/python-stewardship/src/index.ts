@@ -17,3 +17,8 @@ export {
   PythonStewardshipApiError,
 } from './api';
 export type { PythonStewardshipApi } from './api';
+export { createConformanceColumn } from './components/CatalogColumn';
+export {
+  MyCodebasesWidget,
+  OrganisationLevelsWidget,
+} from './components/HomeWidgets';

@@ -12,8 +12,8 @@ measures up to our Python guidelines.
 
 - **New to Python?** Read [Python for non-Python developers](/python-guidelines/python-for-non-python-developers)
   and make your first change to the example service.
-- **Find a codebase**: the [Python codebases](/catalog?filters%5Btags%5D=python)
-  in the catalog, with owners and maintainers.
+- **Find a codebase**: the [Python codebases](/python-codebases) with owners,
+  maintainers, scores and levels.
 - **Start a new one**: the *Python service*, *Python utility* and *Python library*
   templates on the [Create](/create) page set up the repository, CI and review
   rules for you.
@@ -39,7 +39,43 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// What this portal is for, from the conformance service.
+const myCodebasesWidget = HomePageWidgetBlueprint.make({
+  name: 'my-python-codebases',
+  params: {
+    name: 'MyPythonCodebases',
+    title: 'Your Python codebases',
+    description:
+      'Codebases you and your teams own or maintain, their levels and what to fix next',
+    components: async () => {
+      const { MyCodebasesWidget } = await import(
+        '@internal/plugin-python-stewardship'
+      );
+      return { Content: MyCodebasesWidget };
+    },
+  },
+});
+
+const organisationLevelsWidget = HomePageWidgetBlueprint.make({
+  name: 'python-levels',
+  params: {
+    name: 'PythonLevels',
+    title: 'Python guidelines across the company',
+    description: 'Codebases per conformance level, and links to start from',
+    components: async () => {
+      const { OrganisationLevelsWidget } = await import(
+        '@internal/plugin-python-stewardship'
+      );
+      return { Content: OrganisationLevelsWidget };
+    },
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [
+    gettingStartedWidget,
+    myCodebasesWidget,
+    organisationLevelsWidget,
+  ],
 });

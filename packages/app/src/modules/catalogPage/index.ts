@@ -1,0 +1,1 @@
+export { catalogPageModule, portalCatalogColumns } from './catalogPageModule';

@@ -1,0 +1,1 @@
+export { ConformanceCell, createConformanceColumn } from './ConformanceCell';

@@ -1,0 +1,2 @@
+export { MyCodebasesWidget, nextToFix } from './MyCodebasesWidget';
+export { OrganisationLevelsWidget } from './OrganisationLevelsWidget';
