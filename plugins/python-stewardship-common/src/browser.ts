@@ -25,12 +25,21 @@ export {
 } from './browser/ruleCatalog.generated';
 export { checkFamilies, checkFamilyTitle } from './checks/families';
 export type { CheckFamily } from './checks/families';
-export { checkDocsPath, handbookPages, repositoryTypes } from './checks/types';
+export {
+  advisorySourceKinds,
+  checkDocsPath,
+  checkSourceKinds,
+  checkSourceLabel,
+  handbookPages,
+  repositoryTypes,
+} from './checks/types';
 export type {
   CheckDocs,
   CheckFix,
   CheckLocation,
   CheckMetadata,
+  CheckSource,
+  CheckSourceKind,
   CheckStatus,
   HandbookPage,
   RepositoryType,

@@ -42,6 +42,7 @@ export type { MemorySnapshotOptions } from './snapshot/createMemorySnapshot';
 export {
   evaluateRepository,
   InvalidEvaluateOptionsError,
+  isAdvisory,
 } from './engine/evaluateRepository';
 export { planConformanceFetch } from './engine/planConformanceFetch';
 export type { EvaluateOptions } from './engine/evaluateRepository';
@@ -61,7 +62,14 @@ export type {
 export { checks, ruleCatalog } from './checks/checks';
 export { checkFamilies, checkFamilyTitle } from './checks/families';
 export type { CheckFamily } from './checks/families';
-export { checkDocsPath, handbookPages, repositoryTypes } from './checks/types';
+export {
+  advisorySourceKinds,
+  checkDocsPath,
+  checkSourceKinds,
+  checkSourceLabel,
+  handbookPages,
+  repositoryTypes,
+} from './checks/types';
 export type {
   CheckDefinition,
   CheckDocs,
@@ -69,6 +77,8 @@ export type {
   CheckLocation,
   CheckMetadata,
   CheckOutcome,
+  CheckSource,
+  CheckSourceKind,
   CheckStatus,
   HandbookPage,
   RepositoryType,

@@ -22,6 +22,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "pyproject.toml is the single place for project metadata, dependencies and tool settings, so every GitLab Python repository looks the same to a newcomer and to tools.",
     "fix": {
@@ -48,6 +51,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -76,6 +82,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-002"
     ],
@@ -104,6 +113,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-002"
     ],
@@ -131,7 +143,11 @@ export const ruleCatalog: readonly CheckMetadata[] = [
       "library"
     ],
     "weight": 2,
-    "advisory": false,
+    "advisory": true,
+    "source": {
+      "kind": "working-group",
+      "codebase": "AI Gateway"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -160,6 +176,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": true,
+    "source": {
+      "kind": "portal-default"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -188,6 +207,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -216,6 +238,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -244,6 +269,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -272,6 +300,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -300,6 +331,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -328,6 +362,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -356,6 +393,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -384,6 +424,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -412,6 +455,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-014"
     ],
@@ -440,6 +486,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "A top-level tests/ folder with conftest.py for shared fixtures and test_*.py files is what pytest discovers by default and what contributors expect.",
     "fix": {
@@ -466,6 +515,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-016"
     ],
@@ -494,6 +546,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "A README, a contributing guide, a licence and a docs/ folder answer a newcomer's first questions (what is this, how do I help, may I use it, where is the rest) without asking anyone.",
     "fix": {
@@ -520,6 +575,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "Templates make authors state the why, the type and the testing of a change up front, which is what reviewers otherwise have to ask for.",
     "fix": {
@@ -546,6 +604,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "Every merge request should prove that the code is linted and tested before a human looks at it. The guidelines' pipeline has lint and test stages with one job per tool.",
     "fix": {
@@ -572,6 +633,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001",
       "PYG-020"
@@ -601,6 +665,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -629,6 +696,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020",
       "PYG-002"
@@ -658,6 +728,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "The same `make format`, `make lint` and `make test` in every repository means nobody has to learn a project's commands, and CI can call exactly what developers run.",
     "fix": {
@@ -684,6 +757,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": true,
+    "source": {
+      "kind": "working-group",
+      "codebase": "AI Gateway"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -712,6 +789,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "CODEOWNERS routes approvals to the people responsible for the code. Naming a maintainers group rather than individuals keeps ownership working when people change teams.",
     "fix": {
@@ -738,6 +818,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "Reviewer roulette spreads reviews across the project's pool (or the shared Python pool for small projects) and suggests a reviewer and a maintainer on every merge request.",
     "fix": {
@@ -764,6 +847,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "Reviewers must check that a merge request has the right type label; automating it (Danger's type_label or a quick action in the template) makes the label hard to forget.",
     "fix": {
@@ -790,6 +876,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "working-group",
+      "codebase": "AI Gateway"
+    },
     "requires": [
       "PYG-019"
     ],
@@ -818,6 +908,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "code-review-guidelines"
+    },
     "requires": [],
     "rationale": "Changes reach the default branch only through reviewed merge requests, and the code owners named in CODEOWNERS must approve changes to their paths.",
     "fix": {
@@ -844,6 +937,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "code-review-guidelines"
+    },
     "requires": [],
     "rationale": "Every merge request gets at least one approval from the codebase's maintainers, who keep its design consistent.",
     "fix": {
@@ -870,6 +966,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "code-review-guidelines"
+    },
     "requires": [],
     "rationale": "A review is a second pair of eyes: the author approving their own change defeats it, and so does merging with a failing pipeline.",
     "fix": {
@@ -895,6 +994,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -922,6 +1024,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -948,6 +1053,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-001"
     ],
@@ -974,6 +1082,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "Service images must use a multi-stage build (build tools stay out of the runtime image), run as a non-root user, set Poetry's environment variables so it works for that user, and leave development dependencies out.",
     "fix": {
@@ -998,6 +1109,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 2,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -1024,6 +1138,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -1050,6 +1167,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -1076,6 +1196,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [
       "PYG-020"
     ],
@@ -1104,6 +1227,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "working-group",
+      "codebase": "AI Gateway"
+    },
     "requires": [],
     "rationale": "Maintainers are responsible for keeping dependencies current. A bot that opens update merge requests turns that into reviewing small, regular changes instead of a yearly upgrade project.",
     "fix": {
@@ -1130,6 +1257,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "working-group",
+      "codebase": "AI Gateway"
+    },
     "requires": [
       "PYG-020",
       "PYG-003"
@@ -1157,6 +1288,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "portal-default"
+    },
     "requires": [],
     "rationale": "Without py.typed, mypy ignores a library's type hints in the projects that use it, so the effort spent typing the library does not reach its users (PEP 561).",
     "fix": {
@@ -1183,6 +1317,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 1,
     "advisory": true,
+    "source": {
+      "kind": "working-group",
+      "codebase": "AI Gateway"
+    },
     "requires": [
       "PYG-014"
     ],
@@ -1211,6 +1349,9 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     ],
     "weight": 3,
     "advisory": false,
+    "source": {
+      "kind": "python-guide"
+    },
     "requires": [],
     "rationale": "A token in the repository is readable by everyone who can clone it, forever. PyPI tokens belong in masked CI variables, or better, trusted publishing needs none.",
     "fix": {
@@ -1236,7 +1377,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
       "library"
     ],
     "weight": 1,
-    "advisory": false,
+    "advisory": true,
+    "source": {
+      "kind": "portal-default"
+    },
     "requires": [],
     "rationale": "The in-project virtualenv, bytecode caches and .env files are personal and sometimes secret; ignoring them stops accidental commits.",
     "fix": {
@@ -1262,7 +1406,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
       "library"
     ],
     "weight": 1,
-    "advisory": false,
+    "advisory": true,
+    "source": {
+      "kind": "portal-default"
+    },
     "requires": [],
     "rationale": "The guidelines want repositories that one-off contributors can work in. That starts with the README saying how to install the project and run its tests.",
     "fix": {
@@ -1286,7 +1433,10 @@ export const ruleCatalog: readonly CheckMetadata[] = [
       "service"
     ],
     "weight": 1,
-    "advisory": false,
+    "advisory": true,
+    "source": {
+      "kind": "portal-default"
+    },
     "requires": [],
     "rationale": "Without .dockerignore the local .venv, caches and .git are sent to the builder and can end up in the image, making builds slow and images leaky.",
     "fix": {
@@ -1326,7 +1476,7 @@ export const conformanceLevels: readonly ConformanceLevel[] = [
   {
     "id": "silver",
     "title": "Silver",
-    "description": "The guidelines' tooling: lockfile, pinned Python, formatter, linters, mypy, pytest with coverage in CI, and the deployment basics for the repository type.",
+    "description": "The guidelines' tooling: lockfile, formatter, linters, mypy, pytest with coverage in CI, and the deployment basics for the repository type.",
     "checks": [
       "PYG-001",
       "PYG-002",
@@ -1335,7 +1485,6 @@ export const conformanceLevels: readonly ConformanceLevel[] = [
       "PYG-026",
       "PYG-045",
       "PYG-003",
-      "PYG-005",
       "PYG-007",
       "PYG-008",
       "PYG-009",
@@ -1352,13 +1501,14 @@ export const conformanceLevels: readonly ConformanceLevel[] = [
   {
     "id": "gold",
     "title": "Gold",
-    "description": "Every check the guidelines prescribe passes or is exempted with a reason.",
+    "description": "Every check that counts passes or is exempted with a reason: by default those from the Python guide and the code review guidelines; advisory checks (working-group recommendations, portal defaults) only when an organisation enforces them.",
     "checks": [
       "PYG-001",
       "PYG-002",
       "PYG-003",
       "PYG-004",
       "PYG-005",
+      "PYG-006",
       "PYG-007",
       "PYG-008",
       "PYG-009",
@@ -1377,9 +1527,11 @@ export const conformanceLevels: readonly ConformanceLevel[] = [
       "PYG-022",
       "PYG-023",
       "PYG-024",
+      "PYG-025",
       "PYG-026",
       "PYG-027",
       "PYG-028",
+      "PYG-029",
       "PYG-030",
       "PYG-031",
       "PYG-032",
@@ -1388,6 +1540,13 @@ export const conformanceLevels: readonly ConformanceLevel[] = [
       "PYG-035",
       "PYG-036",
       "PYG-037",
+      "PYG-038",
+      "PYG-039",
+      "PYG-040",
+      "PYG-041",
+      "PYG-042",
+      "PYG-043",
+      "PYG-044",
       "PYG-045",
       "PYG-046",
       "PYG-047",

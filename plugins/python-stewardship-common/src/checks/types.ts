@@ -66,6 +66,70 @@ export interface CheckFix {
   };
 }
 
+/**
+ * Kinds of authority a rule can rest on:
+ * - `python-guide`: the company's published Python development guide;
+ * - `code-review-guidelines`: the company-wide code review guidelines, which
+ *   the Python guide says apply to Python projects too;
+ * - `working-group`: a recommendation of the Python stewardship working
+ *   group, taken from the habits of one reference codebase;
+ * - `portal-default`: a choice made by this portal, not by any guideline.
+ *
+ * @public
+ */
+export const checkSourceKinds = [
+  'python-guide',
+  'code-review-guidelines',
+  'working-group',
+  'portal-default',
+] as const;
+
+/** @public */
+export type CheckSourceKind = (typeof checkSourceKinds)[number];
+
+/**
+ * Where a rule comes from. Working-group recommendations name the codebase
+ * whose practice they follow (e.g. the AI Gateway).
+ *
+ * @public
+ */
+export type CheckSource =
+  | { kind: 'python-guide' }
+  | { kind: 'code-review-guidelines' }
+  | { kind: 'working-group'; codebase: string }
+  | { kind: 'portal-default' };
+
+/**
+ * Source kinds whose checks are advisory unless an organisation promotes
+ * them: nobody outside the portal or one codebase agreed on them.
+ *
+ * @public
+ */
+export const advisorySourceKinds: readonly CheckSourceKind[] = [
+  'working-group',
+  'portal-default',
+];
+
+/**
+ * The label a rule's source carries, in the handbook and the rule catalog,
+ * e.g. `Python guide` or `Working-group recommendation (AI Gateway)`.
+ *
+ * @public
+ */
+export function checkSourceLabel(source: CheckSource): string {
+  switch (source.kind) {
+    case 'python-guide':
+      return 'Python guide';
+    case 'code-review-guidelines':
+      return 'Code review guidelines';
+    case 'working-group':
+      return `Working-group recommendation (${source.codebase})`;
+    case 'portal-default':
+    default:
+      return 'Portal default';
+  }
+}
+
 /** Serialisable description of a check, safe to send to a browser. @public */
 export interface CheckMetadata {
   /** Stable id, `PYG-NNN`; never reused for a different rule. */
@@ -75,8 +139,16 @@ export interface CheckMetadata {
   appliesTo: readonly RepositoryType[];
   /** Share of the score, 1 (nice to have) to 3 (core guideline). */
   weight: 1 | 2 | 3;
-  /** Advice the reference repositories follow but the guidelines do not demand. */
+  /**
+   * Advisory by default: the check is reported but does not lower the score
+   * or block a level. Always true for `working-group` and `portal-default`
+   * sources; also true for what the guide only recommends or what applies
+   * only to some deployments. Organisation options (`enforce`, `advisory`)
+   * change it per check.
+   */
   advisory: boolean;
+  /** Whose rule this is; shown next to the rule in the handbook and catalog. */
+  source: CheckSource;
   /** Checks that must pass first; otherwise this one is skipped. */
   requires: readonly string[];
   rationale: string;

@@ -1,6 +1,7 @@
 import type { CheckFamily } from '../checks/families';
 import type {
   CheckLocation,
+  CheckSourceKind,
   CheckStatus,
   RepositoryType,
 } from '../checks/types';
@@ -18,7 +19,14 @@ export interface CheckResult {
   /** Handbook section, `<page>#<anchor>`. */
   docs: string;
   weight: number;
+  /**
+   * Reported but not counted: it neither lowers the score nor blocks a
+   * level or the gate. Follows the check's source and the organisation's
+   * `enforce` / `advisory` / `enforceSources` options.
+   */
   advisory: boolean;
+  /** Whose rule this is (see `CheckSource`); absent in reports stored before it existed. */
+  source?: CheckSourceKind;
   /** Prerequisites that did not pass, when `status` is `skip` because of them. */
   blockedBy: string[];
 }

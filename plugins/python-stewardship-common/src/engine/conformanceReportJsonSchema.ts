@@ -71,6 +71,14 @@ export const conformanceReportJsonSchema = {
           docs: { type: 'string', pattern: '^[a-z-]+#[a-z0-9-]+$' },
           weight: { type: 'integer', minimum: 1, maximum: 3 },
           advisory: { type: 'boolean' },
+          source: {
+            enum: [
+              'python-guide',
+              'code-review-guidelines',
+              'working-group',
+              'portal-default',
+            ],
+          },
           blockedBy: { type: 'array', items: { type: 'string' } },
         },
       },

@@ -28,7 +28,8 @@ describe('evaluateRepository', () => {
     expect(
       report.results.filter(r => r.status === 'pass').map(r => r.id),
     ).toEqual(['PYG-045']);
-    expect(report.score).toBe(4);
+    // Advisory results (working-group, portal default) do not count.
+    expect(report.score).toBe(5);
     expect(report.level).toBeNull();
     expect(report.counts.total).toBe(report.results.length);
   });
@@ -230,6 +231,79 @@ describe('evaluateRepository', () => {
     expect(status(relaxed, 'PYG-006')).toBe('pass');
     expect(relaxed.results.find(r => r.id === 'PYG-033')!.message).toBe(
       'pyproject.toml lacks authors, readme, homepage and repository',
+    );
+  });
+
+  it('keeps working-group and portal-default checks advisory unless the organisation enforces them', () => {
+    const files = library();
+    delete files['renovate.json'];
+    const plain = evaluateRepository(createMemorySnapshot(files));
+    const renovate = (report: typeof plain) =>
+      report.results.find(r => r.id === 'PYG-041')!;
+    expect(renovate(plain)).toMatchObject({
+      status: 'fail',
+      advisory: true,
+      source: 'working-group',
+    });
+    expect(plain.score).toBe(100);
+    expect(plain.level).toBe('gold');
+
+    const enforced = evaluateRepository(createMemorySnapshot(files), {
+      stewardship: { enforce: ['pyg-041'] },
+    });
+    expect(renovate(enforced).advisory).toBe(false);
+    expect(enforced.score).toBeLessThan(100);
+    expect(enforced.level).toBe('silver');
+    expect(enforced.levels.find(l => l.id === 'gold')!.missing).toEqual([
+      'PYG-041',
+    ]);
+
+    const bySource = evaluateRepository(createMemorySnapshot(files), {
+      stewardship: { enforceSources: ['working-group'] },
+    });
+    expect(renovate(bySource).advisory).toBe(false);
+    expect(
+      bySource.results
+        .filter(r => r.source === 'portal-default')
+        .every(r => r.advisory),
+    ).toBe(true);
+  });
+
+  it('lets an organisation demote a guide check to advisory', () => {
+    const files = library();
+    delete files['poetry.lock'];
+    const demoted = evaluateRepository(createMemorySnapshot(files), {
+      stewardship: { advisory: ['PYG-003'] },
+    });
+    expect(demoted.results.find(r => r.id === 'PYG-003')).toMatchObject({
+      status: 'fail',
+      advisory: true,
+      source: 'python-guide',
+    });
+    expect(demoted.score).toBe(100);
+  });
+
+  it('names unknown or contradictory check ids in enforce and advisory', () => {
+    expect(() =>
+      evaluateRepository(createMemorySnapshot({}), {
+        stewardship: { enforce: ['PYG-999'] },
+      }),
+    ).toThrow(
+      "Unknown check id in the organisation options' enforce/advisory lists: PYG-999",
+    );
+    expect(() =>
+      evaluateRepository(createMemorySnapshot({}), {
+        stewardship: { enforce: ['PYG-041'], advisory: ['PYG-041'] },
+      }),
+    ).toThrow(
+      'Invalid python-stewardship options: advisory: PYG-041 cannot be both enforced and advisory; list each check in one of enforce or advisory',
+    );
+    expect(() =>
+      evaluateRepository(createMemorySnapshot({}), {
+        stewardship: { enforce: ['renovate'] },
+      }),
+    ).toThrow(
+      'Invalid python-stewardship options: enforce.0: must be a check id such as PYG-041',
     );
   });
 

@@ -10,6 +10,7 @@ import {
 import { classifyFromFacts } from '../classify/classifyFromFacts';
 import {
   resolveStewardshipOptions,
+  StewardshipOptions,
   StewardshipOptionsInput,
 } from '../options/stewardshipOptions';
 import {
@@ -72,6 +73,16 @@ export function evaluateRepository(
   const stewardship = resolveStewardshipOptions(options.stewardship ?? {});
   const rulePack = options.checks ?? defaultChecks;
   const selected = selectChecks(rulePack, options.select, options.ignore);
+  const unknownIds = [...stewardship.enforce, ...stewardship.advisory].filter(
+    id => !rulePack.some(check => check.id === id),
+  );
+  if (unknownIds.length) {
+    throw new InvalidEvaluateOptionsError(
+      `Unknown check id in the organisation options' enforce/advisory lists: ${unknownIds.join(
+        ', ',
+      )}`,
+    );
+  }
   const facts = createRepositoryFacts(snapshot, {
     maxFileBytes: stewardship.maxFileBytes,
     projectRoot: options.projectRoot,
@@ -105,7 +116,13 @@ export function evaluateRepository(
     if (!check.appliesTo.includes(classification.type)) {
       continue;
     }
-    const result = runCheck(check, context, exemptions, statusById);
+    const result = runCheck(
+      check,
+      context,
+      exemptions,
+      statusById,
+      isAdvisory(check, stewardship),
+    );
     statusById.set(check.id, result.status);
     results.push(result);
   }
@@ -140,11 +157,31 @@ export function evaluateRepository(
   };
 }
 
+/**
+ * Whether a check is advisory for this organisation: its own default
+ * (advisory for working-group and portal-default sources), unless the
+ * options promote it (`enforce`, `enforceSources`) or demote it (`advisory`).
+ *
+ * @public
+ */
+export function isAdvisory(
+  check: Pick<CheckDefinition, 'id' | 'advisory' | 'source'>,
+  options: Pick<StewardshipOptions, 'enforce' | 'advisory' | 'enforceSources'>,
+): boolean {
+  if (options.enforce.includes(check.id)) return false;
+  if (options.advisory.includes(check.id)) return true;
+  if ((options.enforceSources as string[]).includes(check.source.kind)) {
+    return false;
+  }
+  return check.advisory;
+}
+
 function runCheck(
   check: CheckDefinition,
   context: CheckContext,
   exemptions: Map<string, string>,
   statusById: Map<string, CheckStatus>,
+  advisory: boolean,
 ): CheckResult {
   const base = {
     id: check.id,
@@ -152,7 +189,8 @@ function runCheck(
     family: check.family,
     docs: checkDocsPath(check),
     weight: check.weight,
-    advisory: check.advisory,
+    advisory,
+    source: check.source.kind,
     blockedBy: [] as string[],
   };
   const exemption = exemptions.get(check.id);

@@ -17,6 +17,9 @@ describe('stewardship options', () => {
         'Secret-Detection',
         'Dependency-Scanning',
       ],
+      enforce: [],
+      advisory: [],
+      enforceSources: [],
     });
   });
 
@@ -27,6 +30,14 @@ describe('stewardship options', () => {
       allowedPackageManagers: ['uv', 'poetry'],
       minimumPythonVersion: '3.12',
     });
+  });
+
+  it('explains an unknown source in enforceSources', () => {
+    expect(() =>
+      resolveStewardshipOptions({ enforceSources: ['python-guide'] }),
+    ).toThrow(
+      'Invalid python-stewardship options: enforceSources.0: must be working-group or portal-default (checks from the Python guide and the code review guidelines count already)',
+    );
   });
 
   it('names every invalid and unknown field', () => {

@@ -12,6 +12,15 @@ export const packageManagers = [
 /** @public */
 export type PackageManager = (typeof packageManagers)[number];
 
+const checkIdList = z.array(
+  z
+    .string()
+    .transform(id => id.trim().toUpperCase())
+    .pipe(
+      z.string().regex(/^PYG-\d{3}$/, 'must be a check id such as PYG-041'),
+    ),
+);
+
 /**
  * What an organisation can tune. Every field has a default that matches the
  * GitLab Python guidelines, so an empty object is a valid configuration.
@@ -42,8 +51,42 @@ export const stewardshipOptionsSchema = z
     requiredSecurityScanners: z
       .array(z.string().min(1))
       .default(['SAST', 'Secret-Detection', 'Dependency-Scanning']),
+    /**
+     * Check ids to count although they are advisory by default (e.g. an
+     * organisation that adopts the AI Gateway's Renovate rule, PYG-041).
+     */
+    enforce: checkIdList.default([]),
+    /** Check ids to report without counting them in the score or levels. */
+    advisory: checkIdList.default([]),
+    /**
+     * Source kinds whose checks all count, e.g. `['working-group']` to
+     * enforce every working-group recommendation. `enforce` and `advisory`
+     * still win for the ids they name.
+     */
+    enforceSources: z
+      .array(
+        z.enum(['working-group', 'portal-default'], {
+          errorMap: () => ({
+            message:
+              'must be working-group or portal-default (checks from the Python guide and the code review guidelines count already)',
+          }),
+        }),
+      )
+      .default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((options, ctx) => {
+    const both = options.enforce.filter(id => options.advisory.includes(id));
+    if (both.length) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['advisory'],
+        message: `${both.join(
+          ', ',
+        )} cannot be both enforced and advisory; list each check in one of enforce or advisory`,
+      });
+    }
+  });
 
 /** @public */
 export type StewardshipOptions = z.infer<typeof stewardshipOptionsSchema>;

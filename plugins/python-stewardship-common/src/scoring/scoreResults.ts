@@ -3,7 +3,8 @@ import { conformanceLevels, ConformanceLevelId } from './levels';
 
 /**
  * Whether a result counts against the repository. Exempt results and skips
- * that are not caused by a failed prerequisite are neutral.
+ * that are not caused by a failed prerequisite are neutral. (Advisory
+ * results are left out of the score and the levels by their callers.)
  */
 export function countsAsMissing(result: CheckResult): boolean {
   return (
@@ -16,12 +17,14 @@ export function countsAsMissing(result: CheckResult): boolean {
 /**
  * Weighted score, 0 to 100: the weight of passing checks divided by the
  * weight of every check that passed or counts as missing, rounded down, so
- * 100 means nothing is missing. With nothing to judge the score is 100.
+ * 100 means nothing is missing. Advisory results do not count either way.
+ * With nothing to judge the score is 100.
  */
 export function scoreResults(results: readonly CheckResult[]): number {
   let earned = 0;
   let possible = 0;
   for (const result of results) {
+    if (result.advisory) continue;
     if (result.status === 'pass') {
       earned += result.weight;
       possible += result.weight;
@@ -32,13 +35,18 @@ export function scoreResults(results: readonly CheckResult[]): number {
   return possible === 0 ? 100 : Math.floor((100 * earned) / possible);
 }
 
-/** Per level: reached or not, and which applicable checks stand in the way. */
+/**
+ * Per level: reached or not, and which applicable checks stand in the way.
+ * Advisory results never stand in the way.
+ */
 export function assessLevels(results: readonly CheckResult[]) {
   const byId = new Map(results.map(result => [result.id, result]));
   return conformanceLevels.map(level => {
     const missing = level.checks.filter(id => {
       const result = byId.get(id);
-      return result !== undefined && countsAsMissing(result);
+      return (
+        result !== undefined && !result.advisory && countsAsMissing(result)
+      );
     });
     return {
       id: level.id,

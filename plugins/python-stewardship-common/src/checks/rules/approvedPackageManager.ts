@@ -15,6 +15,7 @@ export const approvedPackageManager = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'One package manager across repositories means one way to install, lock and publish. The guidelines choose Poetry; an organisation can allow others in its options.',

@@ -16,6 +16,7 @@ export const ciChecksLockfileFreshness = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: true,
+  source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: ['PYG-020', 'PYG-003'],
   rationale:
     'A lockfile that no longer matches pyproject.toml installs something other than what the author declared. The reference repositories re-lock in CI and fail on a diff.',

@@ -21,6 +21,7 @@ export const ciPinsPackageManager = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020', 'PYG-002'],
   rationale:
     'An unpinned Poetry changes behaviour under you between pipelines; caching the virtualenv and the package caches keeps pipelines fast.',

@@ -8,6 +8,7 @@ export const ciPublishesTestReports = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
     'GitLab shows failed tests, the coverage percentage and covered lines in the merge request only when the test job publishes a JUnit report, a coverage regex and a Cobertura report.',

@@ -11,6 +11,7 @@ export const ciRunsLintAndTest = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     "Every merge request should prove that the code is linted and tested before a human looks at it. The guidelines' pipeline has lint and test stages with one job per tool.",

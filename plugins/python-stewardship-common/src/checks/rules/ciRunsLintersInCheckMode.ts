@@ -35,6 +35,7 @@ export const ciRunsLintersInCheckMode = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001', 'PYG-020'],
   rationale:
     'A configured linter that CI never runs is a suggestion, not a rule. Check mode (black --check, isort --check-only, ruff format --check) fails the pipeline instead of silently rewriting files.',

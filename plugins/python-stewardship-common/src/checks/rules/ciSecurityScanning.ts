@@ -11,6 +11,7 @@ export const ciSecurityScanning = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: true,
+  source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: ['PYG-020'],
   rationale:
     "Reviewers must watch for vulnerabilities; GitLab's SAST, secret detection and dependency scanning find the common ones automatically and show them in the merge request. Services also scan their container image.",

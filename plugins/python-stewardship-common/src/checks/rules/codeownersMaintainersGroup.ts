@@ -12,6 +12,7 @@ export const codeownersMaintainersGroup = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     'CODEOWNERS routes approvals to the people responsible for the code. Naming a maintainers group rather than individuals keeps ownership working when people change teams.',

@@ -16,6 +16,7 @@ export const coverageMeasured = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-014'],
   rationale:
     'Coverage in every pipeline shows reviewers which new code no test runs. pytest-cov adds it to the normal test run; an organisation can also require a minimum.',

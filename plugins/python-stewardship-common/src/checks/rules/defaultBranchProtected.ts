@@ -8,6 +8,7 @@ export const defaultBranchProtected = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'code-review-guidelines' },
   requires: [],
   rationale:
     'Changes reach the default branch only through reviewed merge requests, and the code owners named in CODEOWNERS must approve changes to their paths.',

@@ -18,6 +18,7 @@ export const dependencyUpdatesAutomated = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: true,
+  source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: [],
   rationale:
     'Maintainers are responsible for keeping dependencies current. A bot that opens update merge requests turns that into reviewing small, regular changes instead of a yearly upgrade project.',

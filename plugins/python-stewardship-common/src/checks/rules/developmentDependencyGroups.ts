@@ -15,6 +15,7 @@ export const developmentDependencyGroups = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-002'],
   rationale:
     'Test and lint tools in runtime dependencies end up in production images and in every downstream install. Groups such as lint and test keep them out and let CI install only what a job needs.',

@@ -10,6 +10,7 @@ export const dockerHubPublishing = defineCheck({
   appliesTo: ['service'],
   weight: 1,
   advisory: true,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
     'Self-hosted customers pull service images themselves; the guidelines recommend also publishing release images to Docker Hub under the gitlab organisation, where they are easy to find.',

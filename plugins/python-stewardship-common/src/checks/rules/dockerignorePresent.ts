@@ -9,7 +9,8 @@ export const dockerignorePresent = defineCheck({
   family: 'service-deployment',
   appliesTo: ['service'],
   weight: 1,
-  advisory: false,
+  advisory: true,
+  source: { kind: 'portal-default' },
   requires: [],
   rationale:
     'Without .dockerignore the local .venv, caches and .git are sent to the builder and can end up in the image, making builds slow and images leaky.',

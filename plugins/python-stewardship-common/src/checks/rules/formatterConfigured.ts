@@ -9,6 +9,7 @@ export const formatterConfigured = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'An automatic formatter ends style debates in review and keeps diffs small. The guidelines use black; ruff format produces the same style and is what the reference repositories moved to.',

@@ -13,7 +13,8 @@ export const gitignoreLocalFiles = defineCheck({
   family: 'security',
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
-  advisory: false,
+  advisory: true,
+  source: { kind: 'portal-default' },
   requires: [],
   rationale:
     'The in-project virtualenv, bytecode caches and .env files are personal and sometimes secret; ignoring them stops accidental commits.',

@@ -10,6 +10,7 @@ export const imagePushedToProjectRegistry = defineCheck({
   appliesTo: ['service'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
     "Service images must be published to the project's own container registry, where deployments and self-hosted customers can pull exactly what CI built.",

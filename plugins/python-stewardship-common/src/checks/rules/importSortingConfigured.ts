@@ -10,6 +10,7 @@ export const importSortingConfigured = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     "Sorted imports remove a whole category of merge conflicts. isort must use the black profile or the two tools rewrite each other's output; ruff's I rules do the same job.",

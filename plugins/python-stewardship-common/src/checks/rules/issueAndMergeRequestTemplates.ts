@@ -7,6 +7,7 @@ export const issueAndMergeRequestTemplates = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     'Templates make authors state the why, the type and the testing of a change up front, which is what reviewers otherwise have to ask for.',

@@ -7,6 +7,7 @@ export const libraryShipsPyTyped = defineCheck({
   appliesTo: ['library'],
   weight: 1,
   advisory: true,
+  source: { kind: 'portal-default' },
   requires: [],
   rationale:
     "Without py.typed, mypy ignores a library's type hints in the projects that use it, so the effort spent typing the library does not reach its users (PEP 561).",

@@ -8,6 +8,7 @@ export const lintToolsDeclared = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'Declaring the lint tools in the lint group pins their versions in the lockfile, so a laptop and CI report the same findings.',

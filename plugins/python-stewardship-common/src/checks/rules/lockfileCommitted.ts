@@ -25,6 +25,7 @@ export const lockfileCommitted = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-002'],
   rationale:
     'A committed lockfile makes installs on laptops, in CI and in images resolve to the same versions, so a green pipeline means something.',

@@ -8,6 +8,7 @@ export const maintainerApprovalRequired = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'code-review-guidelines' },
   requires: [],
   rationale:
     "Every merge request gets at least one approval from the codebase's maintainers, who keep its design consistent.",

@@ -9,6 +9,7 @@ export const makefileTargets = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     "The same `make format`, `make lint` and `make test` in every repository means nobody has to learn a project's commands, and CI can call exactly what developers run.",

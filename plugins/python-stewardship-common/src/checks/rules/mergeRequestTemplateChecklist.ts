@@ -7,6 +7,7 @@ export const mergeRequestTemplateChecklist = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: true,
+  source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: ['PYG-019'],
   rationale:
     'Reviews must confirm that tests were added and documentation kept current. A checklist in the template reminds the author before the reviewer has to.',

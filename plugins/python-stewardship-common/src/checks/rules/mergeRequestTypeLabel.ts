@@ -7,6 +7,7 @@ export const mergeRequestTypeLabel = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     "Reviewers must check that a merge request has the right type label; automating it (Danger's type_label or a quick action in the template) makes the label hard to forget.",

@@ -9,6 +9,7 @@ export const mypyConfigured = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'Type checking catches wrong arguments and None handling before review does, and type hints document interfaces. Setting python_version makes mypy judge the code against the Python it runs on.',

@@ -38,6 +38,7 @@ export const noCommittedCredentials = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     'A token in the repository is readable by everyone who can clone it, forever. PyPI tokens belong in masked CI variables, or better, trusted publishing needs none.',

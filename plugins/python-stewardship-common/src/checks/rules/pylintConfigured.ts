@@ -9,6 +9,7 @@ export const pylintConfigured = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     "pylint finds likely bugs and quality problems that style linters miss, and it runs project-specific checkers. Configuring it in pyproject.toml (jobs = 0, no score) keeps runs fast and quiet. ruff's PL rules port most of it.",

@@ -8,6 +8,7 @@ export const pypiMetadataReady = defineCheck({
   appliesTo: ['utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'Libraries and utilities are published to PyPI under the shared gitlab account. A common name prefix and complete metadata make the packages recognisable and lead users back to the repository.',

@@ -7,6 +7,7 @@ export const pyprojectDeclaresProject = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     'pyproject.toml is the single place for project metadata, dependencies and tool settings, so every GitLab Python repository looks the same to a newcomer and to tools.',

@@ -9,6 +9,7 @@ export const pytestIsTestFramework = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'pytest is the shared test framework, so fixtures, plugins and review habits carry over between repositories. Its settings in pyproject.toml make `pytest` behave the same for everyone.',

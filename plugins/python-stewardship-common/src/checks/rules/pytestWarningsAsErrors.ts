@@ -8,6 +8,7 @@ export const pytestWarningsAsErrors = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: true,
+  source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: ['PYG-014'],
   rationale:
     "Deprecation and user warnings announce tomorrow's breakage. Failing tests on them, as the AI Gateway does, forces the fix while it is small.",

@@ -8,7 +8,8 @@ export const pythonVersionConsistent = defineCheck({
   family: 'python-version',
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
-  advisory: false,
+  advisory: true,
+  source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: ['PYG-001'],
   rationale:
     'When pyproject.toml, the local interpreter pin, the CI image and the Docker base image name different Python minors, code passes in one place and breaks in another. One minor everywhere avoids that class of surprise.',

@@ -12,7 +12,8 @@ export const readmeExplainsSetup = defineCheck({
   family: 'documentation',
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
-  advisory: false,
+  advisory: true,
+  source: { kind: 'portal-default' },
   requires: [],
   rationale:
     'The guidelines want repositories that one-off contributors can work in. That starts with the README saying how to install the project and run its tests.',

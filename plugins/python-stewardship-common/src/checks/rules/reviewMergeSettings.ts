@@ -8,6 +8,7 @@ export const reviewMergeSettings = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'code-review-guidelines' },
   requires: [],
   rationale:
     'A review is a second pair of eyes: the author approving their own change defeats it, and so does merging with a failing pipeline.',

@@ -7,6 +7,7 @@ export const reviewerRoulette = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     "Reviewer roulette spreads reviews across the project's pool (or the shared Python pool for small projects) and suggests a reviewer and a maintainer on every merge request.",

@@ -7,6 +7,7 @@ export const runwayDeployment = defineCheck({
   appliesTo: ['service'],
   weight: 1,
   advisory: true,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
     'Services on GitLab.com deploy through Runway, the internal platform. A Runway service definition plus the runwayctl CI tasks give reviewed, repeatable deployments. Services that only ship to self-hosted customers can exempt this check.',

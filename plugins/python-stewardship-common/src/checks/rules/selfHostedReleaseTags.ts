@@ -7,6 +7,7 @@ export const selfHostedReleaseTags = defineCheck({
   appliesTo: ['service'],
   weight: 1,
   advisory: true,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
     "Customer-facing services version themselves outside GitLab's release process. Tagging self-hosted-<gitlab-version> for each GitLab release, and building an image for that tag, tells self-hosted customers which image matches their GitLab.",

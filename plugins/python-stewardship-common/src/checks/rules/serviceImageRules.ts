@@ -9,6 +9,7 @@ export const serviceImageRules = defineCheck({
   appliesTo: ['service'],
   weight: 3,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     "Service images must use a multi-stage build (build tools stay out of the runtime image), run as a non-root user, set Poetry's environment variables so it works for that user, and leave development dependencies out.",

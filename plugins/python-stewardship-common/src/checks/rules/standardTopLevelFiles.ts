@@ -14,6 +14,7 @@ export const standardTopLevelFiles = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     "A README, a contributing guide, a licence and a docs/ folder answer a newcomer's first questions (what is this, how do I help, may I use it, where is the rest) without asking anyone.",

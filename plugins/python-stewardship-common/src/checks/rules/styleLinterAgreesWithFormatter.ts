@@ -17,6 +17,7 @@ export const styleLinterAgreesWithFormatter = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     "flake8 catches style errors black does not fix, but it complains about black's output unless its line length matches and E203 is ignored. flake8 cannot read pyproject.toml, so its settings live in setup.cfg. ruff's E and F rules cover the same ground.",

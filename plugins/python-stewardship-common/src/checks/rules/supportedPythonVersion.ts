@@ -13,6 +13,7 @@ export const supportedPythonVersion = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: true,
+  source: { kind: 'portal-default' },
   requires: ['PYG-001'],
   rationale:
     'Old Python minors lose security fixes and hold back dependencies. The guidelines and their examples target 3.12 or newer; the minimum is an organisation option.',

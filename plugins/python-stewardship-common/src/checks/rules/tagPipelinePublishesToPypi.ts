@@ -13,6 +13,7 @@ export const tagPipelinePublishesToPypi = defineCheck({
   appliesTo: ['utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
     'Publishing from CI on a version tag makes releases repeatable and auditable. Trusted publishing (id_tokens) or a masked token variable keeps the credential out of the repository.',

@@ -30,6 +30,7 @@ export const testFilesMirrorModules = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-016'],
   rationale:
     'When tests/foo/bar/test_baz.py tests foo/bar/baz.py, finding the tests for a change is mechanical, and a missing test file is obvious in review.',

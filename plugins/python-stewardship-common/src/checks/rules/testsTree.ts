@@ -7,6 +7,7 @@ export const testsTree = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: [],
   rationale:
     'A top-level tests/ folder with conftest.py for shared fixtures and test_*.py files is what pytest discovers by default and what contributors expect.',

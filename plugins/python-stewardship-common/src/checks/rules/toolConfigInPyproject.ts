@@ -24,6 +24,7 @@ export const toolConfigInPyproject = defineCheck({
   appliesTo: ['service', 'utility', 'library'],
   weight: 1,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'With every tool configured in pyproject.toml, contributors look in one place. flake8 is the only exception because it cannot read pyproject.toml.',

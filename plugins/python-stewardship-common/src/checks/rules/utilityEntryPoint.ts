@@ -8,6 +8,7 @@ export const utilityEntryPoint = defineCheck({
   appliesTo: ['utility'],
   weight: 2,
   advisory: false,
+  source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
     'A utility is installed from PyPI and run as a command. A declared script gives users that command on their PATH; typer is the recommended way to build it.',
