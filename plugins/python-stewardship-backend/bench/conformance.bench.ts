@@ -489,7 +489,7 @@ async function fillApiDatabase(
   return { ...timings, results: Number(n) };
 }
 
-const API_QUERIES: Array<[string, string]> = [
+const apiQueries = (entities: number): Array<[string, string]> => [
   ['GET /summary', '/summary'],
   ['GET /codebases?limit=25', '/codebases?limit=25'],
   ['sort=score&order=desc', '/codebases?limit=25&sort=score&order=desc'],
@@ -501,7 +501,10 @@ const API_QUERIES: Array<[string, string]> = [
   ],
   [
     'history?days=365',
-    '/entities/component/default/synthetic-1234/history?days=365',
+    `/entities/component/default/synthetic-${Math.min(
+      1234,
+      entities - 1,
+    )}/history?days=365`,
   ],
 ];
 
@@ -538,7 +541,7 @@ async function apiBenchmark(kind: DbKind, options: Options) {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const rows: Record<string, unknown>[] = [];
     try {
-      for (const [label, url] of API_QUERIES) {
+      for (const [label, url] of apiQueries(options.entities)) {
         const times: number[] = [];
         let lastBody: any;
         for (let i = 0; i < options.requests + 5; i++) {
