@@ -23,8 +23,12 @@ const WRITE_SCOPES = 'read_user read_api read_repository write_repository api';
  * parameters: where to fetch from and where to publish.
  */
 function writeProbeTemplate(dir: string) {
-  fs.mkdirSync(path.join(dir, 'skeleton'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'skeleton', 'README.md'), '# probe\n');
+  // A folder the policy lets non-admins fetch (SKELETON_URLS).
+  fs.mkdirSync(path.join(dir, 'skeletons', 'shared'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'skeletons', 'shared', 'README.md'),
+    '# probe\n',
+  );
   fs.writeFileSync(
     path.join(dir, 'template.yaml'),
     JSON.stringify({
@@ -38,7 +42,7 @@ function writeProbeTemplate(dir: string) {
           {
             properties: {
               repoUrl: { type: 'string' },
-              fetchUrl: { type: 'string', default: './skeleton' },
+              fetchUrl: { type: 'string', default: './skeletons/shared' },
             },
           },
         ],
@@ -149,7 +153,7 @@ describe("permissions and the person's own GitLab rights (real backend, local Gi
       body: JSON.stringify({
         templateRef: 'template:default/permission-probe',
         // Parameter defaults are filled in by the form, not the API.
-        values: { fetchUrl: './skeleton', ...values },
+        values: { fetchUrl: './skeletons/shared', ...values },
         secrets,
       }),
     });

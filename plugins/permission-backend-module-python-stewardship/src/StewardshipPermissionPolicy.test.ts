@@ -155,18 +155,43 @@ describe('StewardshipPermissionPolicy', () => {
     }
   });
 
-  it("runs only the templates' actions, GitLab writes only with a personal token, fetches only the skeleton", async () => {
+  it("runs only the templates' actions, GitLab writes only with a personal token, fetches only the skeleton folders", async () => {
     expect(await mayRun('python-stewardship:values:derive', {})).toBe(true);
     expect(await mayRun('catalog:register', { repoContentsUrl: 'x' })).toBe(
       true,
     );
-    expect(await mayRun('fetch:template', { url: './skeleton' })).toBe(true);
+    for (const url of [
+      './skeletons/shared',
+      './skeletons/application',
+      './skeletons/pypi',
+      './skeletons/service',
+      './skeletons/utility',
+      './skeletons/library',
+    ]) {
+      expect(await mayRun('fetch:template', { url })).toBe(true);
+    }
+    for (const url of [
+      './skeleton',
+      './skeletons',
+      './skeletons/shared/..',
+      './skeletons/../../catalog',
+      '../skeletons/shared',
+      './skeletons/other',
+      'file:///etc',
+    ]) {
+      expect({ url, allowed: await mayRun('fetch:template', { url }) }).toEqual(
+        { url, allowed: false },
+      );
+    }
+    expect(await mayRun('fetch:template', {})).toBe(false);
     expect(
       await mayRun('fetch:template', {
         url: 'http://localhost:7080/gitlab-org/private/-/tree/main',
       }),
     ).toBe(false);
-    expect(await mayRun('fetch:plain', { url: './skeleton' })).toBe(false);
+    expect(await mayRun('fetch:plain', { url: './skeletons/shared' })).toBe(
+      false,
+    );
     expect(await mayRun('debug:log', { message: 'hi' })).toBe(false);
 
     expect(await mayRun('publish:gitlab', { token: 'glpat-personal' })).toBe(

@@ -12,7 +12,7 @@ type ActionCondition = PermissionCondition<'scaffolder-action'>;
  * that every action in those templates is listed here.
  */
 export const TEMPLATE_ACTIONS = {
-  /** Fetch only the template's own skeleton, never another repository. */
+  /** Fetch only the templates' skeleton folders, never another repository. */
   fetchSkeleton: 'fetch:template',
   /** Actions that write to GitLab run with the person's own token. */
   gitlabWrites: [
@@ -30,7 +30,21 @@ export const TEMPLATE_ACTIONS = {
   ],
 } as const;
 
-export const SKELETON_URL = './skeleton';
+/**
+ * The only `url`s a non-admin's `fetch:template` may have: the skeleton
+ * folders of templates/skeletons, relative to the template's file (all
+ * three sit in templates/). Matched exactly, so `../`, absolute URLs and
+ * other folders are refused. `templateActions.test.ts` checks that the
+ * templates fetch exactly these.
+ */
+export const SKELETON_URLS = [
+  './skeletons/shared',
+  './skeletons/application',
+  './skeletons/pypi',
+  './skeletons/service',
+  './skeletons/utility',
+  './skeletons/library',
+] as const;
 
 export function allTemplateActionIds(): string[] {
   return [
@@ -54,7 +68,14 @@ export function templateActionsCondition(): PermissionCriteria<ActionCondition> 
       {
         allOf: [
           hasActionId({ actionId: TEMPLATE_ACTIONS.fetchSkeleton }),
-          hasStringProperty({ key: 'url', value: SKELETON_URL }),
+          {
+            anyOf: SKELETON_URLS.map(url =>
+              hasStringProperty({ key: 'url', value: url }),
+            ) as [
+              PermissionCriteria<ActionCondition>,
+              ...PermissionCriteria<ActionCondition>[],
+            ],
+          },
         ],
       },
       ...TEMPLATE_ACTIONS.gitlabWrites.map(actionId => ({

@@ -1,63 +1,122 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RepositoryType } from '@internal/plugin-python-stewardship-common';
 import yaml from 'yaml';
 import {
   readTree,
-  templateFolder,
+  skeletonUrls,
+  templateTypes,
   TEMPLATES_ROOT,
 } from './__testUtils__/pythonTemplates';
 
 /**
- * Files the three skeletons share word for word. Keeping them identical
- * means a fix to one (a CODEOWNERS comment, a new .gitignore entry) reaches
- * every template.
+ * The skeleton folders under templates/skeletons and the templates that
+ * fetch each. A file lives in exactly one folder, so a fix to it (a
+ * CODEOWNERS comment, a new .gitignore entry) reaches every template that
+ * uses it.
  */
-const SHARED_FILES = [
-  '.gitignore',
-  '.tool-versions',
-  '.gitlab/CODEOWNERS',
-  '.gitlab/issue_templates/Default.md',
-  '.gitlab/merge_request_templates/Default.md',
-  'Dangerfile',
-  'Gemfile',
-  'LICENSE',
-  'mkdocs.yml',
-  'renovate.json',
-];
+const FOLDERS: Record<string, string[]> = {
+  shared: ['service', 'utility', 'library'],
+  application: ['service', 'utility'],
+  pypi: ['utility', 'library'],
+  service: ['service'],
+  utility: ['utility'],
+  library: ['library'],
+};
 
-function skeleton(type: RepositoryType) {
-  return readTree(join(templateFolder(type), 'skeleton'));
+const SKELETONS_ROOT = join(TEMPLATES_ROOT, 'skeletons');
+
+function folderOf(url: string): string {
+  return url.replace(/^\.\/skeletons\//, '');
 }
 
-describe('Python template skeletons', () => {
-  const service = skeleton('service');
-  const utility = skeleton('utility');
-  const library = skeleton('library');
+const skeletons = Object.fromEntries(
+  readdirSync(SKELETONS_ROOT).map(folder => [
+    folder,
+    readTree(join(SKELETONS_ROOT, folder)),
+  ]),
+);
 
-  it.each(SHARED_FILES)('share %s word for word', path => {
-    expect(service[path]).toBeDefined();
-    expect(utility[path]?.toString()).toBe(service[path].toString());
-    expect(library[path]?.toString()).toBe(service[path].toString());
+describe('Python template skeletons', () => {
+  it('are the folders under templates/skeletons, each fetched by the templates it is for', () => {
+    expect(Object.keys(skeletons).sort()).toEqual(Object.keys(FOLDERS).sort());
+    for (const type of templateTypes) {
+      const urls = skeletonUrls(type);
+      // Shared files first, the type's own last; in between what it shares
+      // with one other type.
+      expect(urls[0]).toBe('./skeletons/shared');
+      expect(urls[urls.length - 1]).toBe(`./skeletons/${type}`);
+      expect({ type, folders: urls.map(folderOf).sort() }).toEqual({
+        type,
+        folders: Object.keys(FOLDERS)
+          .filter(folder => FOLDERS[folder].includes(type))
+          .sort(),
+      });
+    }
   });
 
-  it('share the PyPI token exchange between the published types', () => {
-    const path = 'scripts/mint_pypi_token.py';
-    expect(utility[path]).toBeDefined();
-    expect(library[path]?.toString()).toBe(utility[path].toString());
-    expect(service[path]).toBeUndefined();
+  it('keep the shared files in one place, not in a type folder', () => {
+    for (const path of [
+      '.gitignore',
+      '.tool-versions',
+      '.gitlab/CODEOWNERS',
+      '.gitlab/issue_templates/Default.md',
+      '.gitlab/merge_request_templates/Default.md',
+      'Dangerfile',
+      'Gemfile',
+      'LICENSE',
+      'mkdocs.yml',
+      'renovate.json',
+    ]) {
+      expect({
+        path,
+        in: Object.keys(skeletons).filter(f => path in skeletons[f]),
+      }).toEqual({ path, in: ['shared'] });
+    }
+  });
+
+  it.each(templateTypes)(
+    'give python-%s each file from one folder only (a later fetch would skip it)',
+    type => {
+      const seen = new Map<string, string>();
+      const twice: string[] = [];
+      for (const folder of skeletonUrls(type).map(folderOf)) {
+        for (const path of Object.keys(skeletons[folder])) {
+          if (seen.has(path)) {
+            twice.push(`${path} in ${seen.get(path)} and ${folder}`);
+          }
+          seen.set(path, folder);
+        }
+      }
+      expect(twice).toEqual([]);
+    },
+  );
+
+  it('hold no copied file: the same path with the same content is in one folder', () => {
+    const copies: string[] = [];
+    const folders = Object.keys(skeletons);
+    for (const [i, a] of folders.entries()) {
+      for (const b of folders.slice(i + 1)) {
+        for (const [path, content] of Object.entries(skeletons[a])) {
+          if (skeletons[b][path]?.equals(content)) {
+            copies.push(`${path} in ${a} and ${b}`);
+          }
+        }
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+
+  it('ship the PyPI token exchange only to the published types', () => {
+    expect(Object.keys(skeletons.pypi)).toContain('scripts/mint_pypi_token.py');
+    expect(skeletonUrls('service')).not.toContain('./skeletons/pypi');
   });
 
   it('ship service-only files only in the service', () => {
     for (const path of ['Dockerfile', '.dockerignore', '.runway/runway.yml']) {
-      expect({ path, service: path in service }).toEqual({
+      expect({
         path,
-        service: true,
-      });
-      expect({ path, others: path in utility || path in library }).toEqual({
-        path,
-        others: false,
-      });
+        in: Object.keys(skeletons).filter(f => path in skeletons[f]),
+      }).toEqual({ path, in: ['service'] });
     }
   });
 
@@ -70,9 +129,9 @@ describe('Python template skeletons', () => {
     );
     expect(templateLocations).toEqual(
       expect.arrayContaining(
-        ['service', 'utility', 'library'].map(type => ({
+        templateTypes.map(type => ({
           type: 'file',
-          target: `../../templates/python-${type}/template.yaml`,
+          target: `../../templates/python-${type}.yaml`,
           rules: [{ allow: ['Template'] }],
         })),
       ),

@@ -109,6 +109,21 @@ describe.each(templateTypes)('python-%s template definition', type => {
       'catalog:register',
       'python-stewardship:catalog:wait-for-entity',
     ]);
+    // The skeleton folders (skeletonConsistency.test.ts) are fetched right
+    // after fetch, before the gate, all with the same values.
+    const fetches = template.spec.steps.filter(
+      step => step.action === 'fetch:template',
+    );
+    expect(fetches.map(step => ids.indexOf(step.id))).toEqual(
+      fetches.map((_step, index) => ids.indexOf('fetch') + index),
+    );
+    expect(ids.indexOf('conformance')).toBe(
+      ids.indexOf('fetch') + fetches.length,
+    );
+    for (const step of fetches) {
+      expect(Object.keys(step.input!).sort()).toEqual(['url', 'values']);
+      expect(step.input!.values).toEqual(fetches[0].input!.values);
+    }
     const byAction = Object.fromEntries(
       template.spec.steps
         .filter(step => ours.includes(step.id!))

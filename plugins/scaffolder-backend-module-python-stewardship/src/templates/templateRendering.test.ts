@@ -23,6 +23,9 @@ jest.setTimeout(60_000);
 /** The only checks a fresh codebase may opt out of, and why. */
 const EXPECTED_EXEMPTIONS = ['PYG-003'];
 
+/** Checks only the portal can judge, from the GitLab project's settings. */
+const PROJECT_SETTINGS_CHECKS = ['PYG-030', 'PYG-031', 'PYG-032'];
+
 /** What differs between the three types, so each test runs the same assertions. */
 function expectations(name: string, packageName: string) {
   return {
@@ -79,6 +82,7 @@ describe.each(templateTypes)('python-%s template', type => {
     const messages = (result.body.log ?? []).map(entry => entry.body.message);
     expect(messages).toContain('Finished step Check the parameters');
     expect(messages).toContain('Finished step Generate the codebase');
+    expect(messages).toContain(`Finished step Add the ${type} files`);
     expect(messages).toContain('Finished step Check conformance');
     expect(messages).toContainEqual(
       expect.stringMatching(
@@ -156,8 +160,16 @@ describe.each(templateTypes)('python-%s template', type => {
     for (const exemption of exempt) {
       expect(exemption.message).toMatch(/poetry\.lock|PYG-003/);
     }
+    // The project-settings checks (PYG-030 to PYG-032) are judged by the
+    // portal from GitLab's API; from files alone they are skipped. The
+    // review-settings step applies what they check.
+    const skipped = report.results.filter(r => r.status === 'skip');
+    expect(skipped.map(r => r.id)).toEqual(PROJECT_SETTINGS_CHECKS);
+    for (const check of skipped) {
+      expect(check.message).toMatch(/GitLab project settings/);
+    }
     const notPassing = report.results.filter(
-      r => r.status !== 'pass' && r.status !== 'exempt',
+      r => !['pass', 'exempt', 'skip'].includes(r.status),
     );
     expect(notPassing).toEqual([]);
   });

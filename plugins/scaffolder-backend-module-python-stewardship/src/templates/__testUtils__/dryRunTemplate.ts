@@ -9,7 +9,7 @@ import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { RepositoryType } from '@internal/plugin-python-stewardship-common';
 import request from 'supertest';
 import { scaffolderModulePythonStewardship } from '../../module';
-import { loadTemplate, readTree, templateFolder } from './pythonTemplates';
+import { loadTemplate, readTree, TEMPLATES_ROOT } from './pythonTemplates';
 
 /** The demo GitLab the templates' RepoUrlPicker allows. */
 const integrationsConfig = {
@@ -63,13 +63,16 @@ export interface DryRunResult {
   };
 }
 
-/** POSTs the template folder and form values to the scaffolder's dry-run endpoint. */
+/**
+ * POSTs the template's folder (`templates/`, which holds the skeletons its
+ * fetch steps name) and form values to the scaffolder's dry-run endpoint.
+ */
 export async function dryRunTemplate(
   server: Parameters<typeof request>[0],
   type: RepositoryType,
   values: Record<string, unknown>,
 ): Promise<DryRunResult> {
-  const directoryContents = Object.entries(readTree(templateFolder(type))).map(
+  const directoryContents = Object.entries(readTree(TEMPLATES_ROOT)).map(
     ([path, content]) => ({ path, base64Content: content.toString('base64') }),
   );
   const response = await request(server)

@@ -18,7 +18,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { scaffolderModulePythonStewardship } from '../../module';
-import { loadTemplate, templateFolder, templateTypes } from './pythonTemplates';
+import { loadTemplate, templateFile, templateTypes } from './pythonTemplates';
 
 /** The owner sampleValues uses; the preflight looks it up in the catalog. */
 const ownerTeam: Entity = {
@@ -60,11 +60,8 @@ export async function startPublishingScaffolder() {
         namespace: 'default',
         annotations: {
           // How the catalog records a file location; fetch:template resolves
-          // ./skeleton against it.
-          'backstage.io/managed-by-location': `file:${join(
-            templateFolder(type),
-            'template.yaml',
-          )}`,
+          // ./skeletons/... against it.
+          'backstage.io/managed-by-location': `file:${templateFile(type)}`,
         },
       },
     };

@@ -14,14 +14,23 @@ export const templateTypes: readonly RepositoryType[] = [
   'library',
 ];
 
-export function templateFolder(type: RepositoryType): string {
-  return join(TEMPLATES_ROOT, `python-${type}`);
+/**
+ * The template's file. All three sit directly in `templates/`, next to
+ * `skeletons/`: fetch:template only accepts folders below the template's own.
+ */
+export function templateFile(type: RepositoryType): string {
+  return join(TEMPLATES_ROOT, `python-${type}.yaml`);
 }
 
 export function loadTemplate(type: RepositoryType): TemplateEntityV1beta3 {
-  return yaml.parse(
-    readFileSync(join(templateFolder(type), 'template.yaml'), 'utf8'),
-  );
+  return yaml.parse(readFileSync(templateFile(type), 'utf8'));
+}
+
+/** The skeleton folders (`./skeletons/...`) a template fetches, in order. */
+export function skeletonUrls(type: RepositoryType): string[] {
+  return loadTemplate(type)
+    .spec.steps.filter(step => step.action === 'fetch:template')
+    .map(step => String(step.input?.url));
 }
 
 /** Every file of a folder, keyed by its path relative to `root` with `/`. */
