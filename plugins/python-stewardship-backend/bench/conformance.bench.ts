@@ -76,6 +76,7 @@ function parseArgs(argv: string[]) {
   }
   return {
     dbs: (db === 'both' ? ['sqlite', 'postgres'] : [db]) as DbKind[],
+    dbExplicit: args.db !== undefined,
     projects: num('projects', 1000),
     latencyMs: num('latency', 20),
     entities: num('entities', 10_000),
@@ -586,6 +587,24 @@ async function apiBenchmark(kind: DbKind, options: Options) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.dbs.includes('postgres')) {
+    const probe = knexFactory({
+      client: 'pg',
+      connection: `${options.postgres}/postgres`,
+    });
+    try {
+      await probe.raw('SELECT 1');
+    } catch (error) {
+      // `./portal bench` without a PostgreSQL still measures SQLite.
+      if (options.dbExplicit) throw error;
+      console.error(
+        `No PostgreSQL at ${options.postgres} (${error}); SQLite only`,
+      );
+      options.dbs = ['sqlite'];
+    } finally {
+      await probe.destroy();
+    }
+  }
   const started = new Date();
   console.error(
     JSON.stringify({
