@@ -6,7 +6,10 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { pythonStewardshipPermissions } from '@internal/plugin-python-stewardship-common';
-import { GitlabReader } from '@internal/plugin-python-stewardship-node';
+import {
+  GitlabReader,
+  readStewardshipOptions,
+} from '@internal/plugin-python-stewardship-node';
 import { readPythonCodebases } from './catalog/readPythonCodebases';
 import { ConformanceStore } from './database/ConformanceStore';
 import { ConformanceScanner } from './scan/ConformanceScanner';
@@ -42,6 +45,7 @@ export const pythonStewardshipPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, scheduler } = deps;
         const settings = readConformanceConfig(config);
+        const stewardship = readStewardshipOptions(config);
         const integration = pickGitlabIntegration(config, settings.gitlabHost);
         const store = await ConformanceStore.create(
           await deps.database.getClient(),
@@ -56,7 +60,8 @@ export const pythonStewardshipPlugin = createBackendPlugin({
           reader,
           logger,
           readCodebases: () => readPythonCodebases(deps.catalog, deps.auth),
-          rulePackVersion: computeRulePackVersion(),
+          rulePackVersion: computeRulePackVersion(stewardship),
+          stewardship,
           concurrency: settings.concurrency,
           leaseMs: settings.leaseSeconds * 1000,
           historyDays: settings.historyDays,

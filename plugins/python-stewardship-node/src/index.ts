@@ -13,3 +13,7 @@ export { createGitlabApi } from './gitlab/createGitlabApi';
 export type { GitlabApi, GitlabConnection } from './gitlab/createGitlabApi';
 export { GitlabReader } from './gitlab/GitlabReader';
 export type { GitlabFile, GitlabProjectHead } from './gitlab/GitlabReader';
+export {
+  readStewardshipOptions,
+  STEWARDSHIP_OPTIONS_KEY,
+} from './options/readStewardshipOptions';

@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { readStewardshipOptions } from '@internal/plugin-python-stewardship-node';
 import { createCatalogWaitForEntityAction } from './actions/catalogWaitForEntity';
 import { createConformanceCheckAction } from './actions/conformanceCheck';
 import { createDeriveValuesAction } from './actions/deriveValues';
@@ -34,7 +35,9 @@ export const scaffolderModulePythonStewardship = createBackendModule({
         scaffolder.addActions(
           createDeriveValuesAction(),
           createGitlabPreflightAction({ integrations, catalog }),
-          createConformanceCheckAction(),
+          createConformanceCheckAction({
+            stewardship: readStewardshipOptions(config),
+          }),
           createGitlabReviewSettingsAction({ integrations }),
           createCatalogWaitForEntityAction({ catalog }),
         );

@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { StoredResult } from '@internal/plugin-python-stewardship-common';
+import {
+  StewardshipOptionsInput,
+  StoredResult,
+} from '@internal/plugin-python-stewardship-common';
 import { GitlabReader } from '@internal/plugin-python-stewardship-node';
 import { randomUUID } from 'node:crypto';
 import {
@@ -19,6 +22,8 @@ export interface ConformanceScannerOptions {
   /** Reads the catalog's Python codebases. */
   readCodebases: () => Promise<CodebaseInfo[]>;
   rulePackVersion: string;
+  /** The organisation's options (`pythonStewardship.options`). */
+  stewardship?: StewardshipOptionsInput;
   concurrency: number;
   leaseMs: number;
   historyDays: number;
@@ -196,6 +201,7 @@ export class ConformanceScanner {
         exemptions: await store.activeExemptions(entityRef),
         maintainers: codebase.maintainers,
         lastFullScanAt: codebase.lastScanAt,
+        stewardship: this.options.stewardship,
       });
       if (outcome.kind === 'unchanged') {
         await store.recordUnchanged(entityRef);

@@ -5,11 +5,12 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 /**
  * Identifies the rule pack a result was made with: the common package's
- * version plus a hash of every check's metadata. A project whose commit is
- * unchanged is scanned again when this changes, so an upgrade re-judges
- * every codebase on the next sweep.
+ * version plus a hash of every check's metadata and the organisation's
+ * options. A project whose commit is unchanged is scanned again when this
+ * changes, so an upgrade or an options change re-judges every codebase on
+ * the next sweep.
  */
-export function computeRulePackVersion(): string {
+export function computeRulePackVersion(options: unknown = {}): string {
   const { version } = JSON.parse(
     readFileSync(
       resolvePackagePath(
@@ -20,7 +21,7 @@ export function computeRulePackVersion(): string {
     ),
   ) as { version: string };
   const hash = createHash('sha256')
-    .update(JSON.stringify(ruleCatalog))
+    .update(JSON.stringify({ ruleCatalog, options }))
     .digest('hex')
     .slice(0, 12);
   return `${version}+${hash}`;

@@ -6,6 +6,7 @@ import {
   evaluateGate,
   evaluateRepository,
   repositoryTypes,
+  StewardshipOptionsInput,
 } from '@internal/plugin-python-stewardship-common';
 import { examples } from './conformanceCheck.examples';
 import { readWorkspaceFiles } from './readWorkspaceFiles';
@@ -16,7 +17,12 @@ import { readWorkspaceFiles } from './readWorkspaceFiles';
  *
  * @public
  */
-export function createConformanceCheckAction() {
+export function createConformanceCheckAction(
+  options: {
+    /** The organisation's options (`pythonStewardship.options`). */
+    stewardship?: StewardshipOptionsInput;
+  } = {},
+) {
   return createTemplateAction({
     id: 'python-stewardship:conformance:check',
     description:
@@ -86,7 +92,10 @@ export function createConformanceCheckAction() {
           `python-stewardship:conformance:check found no files in "${path}"; run fetch:template before this step`,
         );
       }
-      const report = evaluateRepository(createMemorySnapshot(files), { type });
+      const report = evaluateRepository(createMemorySnapshot(files), {
+        type,
+        stewardship: options.stewardship,
+      });
       // The rule pack's one gate policy, the same the CLI's exit code uses.
       const gate = evaluateGate(report, { minimumScore });
 
