@@ -109,7 +109,8 @@ async function main() {
         .map(p =>
           api.Repositories.allRepositoryTrees(p.id, {
             ref: 'main',
-            perPage: 1,
+            perPage: 100,
+            maxPages: 1,
           }),
         ),
     );
