@@ -1,7 +1,16 @@
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { renderCiComponent } from './__testUtils__/ciComponent';
 
 /*
  * The CLI as CI gets it: the self-contained bundle, packed by `npm pack`,
@@ -168,5 +177,69 @@ describe('the packed CLI installed from its tarball', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('nope');
     expect(run(bin, ['--version'], installDir).stdout).toBe('0.1.0\n');
+  });
+});
+
+describe('the CI component job with the packed CLI', () => {
+  jest.setTimeout(60_000);
+
+  /** Runs the rendered job's script as the runner does, in a fixture's copy. */
+  function runJob(fixture: string, inputs: Record<string, string>) {
+    const job = renderCiComponent({
+      ...inputs,
+      cli: join(tempDir, tarball),
+    })['python-conformance'];
+    const projectDir = mkdtempSync(join(tempDir, `${fixture}-`));
+    cpSync(join(FIXTURES, fixture), projectDir, { recursive: true });
+    const jobTmp = mkdtempSync(join(tempDir, 'job-tmp-'));
+    const result = spawnSync('sh', ['-e', '-c', job.script.join('\n')], {
+      cwd: projectDir,
+      encoding: 'utf8',
+      env: {
+        ...isolatedEnv(),
+        ...job.variables,
+        TMPDIR: jobTmp,
+        // The tarball has no dependencies: no registry is needed.
+        npm_config_offline: 'true',
+        CI_PROJECT_DIR: projectDir,
+      },
+      timeout: 60_000,
+    });
+    return { result, projectDir };
+  }
+
+  it('installs the tarball, writes both reports and gates on the score', () => {
+    const passing = runJob('conformant-service', { 'fail-under': '90' });
+    expect(passing.result.stderr).toBe('');
+    expect(passing.result.status).toBe(0);
+    expect(passing.result.stdout).toContain('0.1.0\n');
+    const codeQuality = JSON.parse(
+      readFileSync(
+        join(passing.projectDir, 'gl-code-quality-report.json'),
+        'utf8',
+      ),
+    );
+    expect(Array.isArray(codeQuality)).toBe(true);
+    expect(
+      readFileSync(
+        join(passing.projectDir, 'python-conformance-junit.xml'),
+        'utf8',
+      ),
+    ).toContain('<testsuites');
+
+    const failing = runJob('legacy-service', {});
+    expect(failing.result.status).toBe(1);
+    // The JUnit report was written before the gate failed the job.
+    expect(
+      existsSync(join(failing.projectDir, 'python-conformance-junit.xml')),
+    ).toBe(true);
+    expect(
+      JSON.parse(
+        readFileSync(
+          join(failing.projectDir, 'gl-code-quality-report.json'),
+          'utf8',
+        ),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });
