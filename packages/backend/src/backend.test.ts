@@ -242,6 +242,35 @@ describe('backend on the embedded defaults', () => {
     }
   });
 
+  it('keeps one entity when a catalog file is both discovered and registered as a location (catalog:register)', async () => {
+    const target = `${gitlab.url}/gitlab-org/python-examples/example-gateway/-/blob/main/catalog-info.yaml`;
+    const res = await fetch(`${backend.baseUrl}/api/catalog/locations`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${backend.token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ type: 'url', target }),
+    });
+    expect(res.status).toBe(201);
+    // The location's processing emits example-gateway under the same key.
+    await waitForCatalog<{ items: Entity[] }>(
+      backend,
+      `entities/by-query?filter=kind=location,spec.target=${encodeURIComponent(
+        target,
+      )}`,
+      b => b.items.length === 1,
+    );
+    await new Promise(resolve => setTimeout(resolve, 3000));
+    const body = await waitForCatalog<{ items: Entity[] }>(
+      backend,
+      'entities/by-query?filter=kind=component,metadata.name=example-gateway',
+      b => b.items.length > 0,
+    );
+    expect(body.items).toHaveLength(1);
+    expect(backend.logs()).not.toMatch(/conflict[^\n]*example-gateway/i);
+  });
+
   it('rejects catalog requests without credentials', async () => {
     const res = await fetch(`${backend.baseUrl}/api/catalog/entities`);
     expect(res.status).toBe(401);

@@ -205,6 +205,20 @@ describe('GitlabPythonDiscoveryProvider against the local GitLab', () => {
     ).toBe(
       `url:${gitlab.url}/gitlab-org/python-examples/example-gateway/-/blob/main/catalog-info.yaml`,
     );
+    // Keyed by its file's URL, as a registered Location of that file
+    // (catalog:register) keys it: one entity, never a conflict.
+    const deferred = connection.applyMutation.mock.calls[0][0]
+      .entities as DeferredEntity[];
+    expect(
+      deferred.find(d => d.entity.metadata.name === 'example-gateway')!
+        .locationKey,
+    ).toBe(
+      `url:${gitlab.url}/gitlab-org/python-examples/example-gateway/-/blob/main/catalog-info.yaml`,
+    );
+    expect(
+      deferred.find(d => d.entity.metadata.name === reference[0].name)!
+        .locationKey,
+    ).toBe('GitlabPythonDiscoveryProvider:local');
     expect(new Set(entities.map(e => e.metadata.name)).size).toBe(
       entities.length,
     );

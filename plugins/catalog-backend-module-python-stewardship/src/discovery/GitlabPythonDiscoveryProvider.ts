@@ -3,7 +3,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   EntityProvider,
@@ -19,6 +19,7 @@ import {
   StoredProject,
 } from '../database/DiscoveryStore';
 import { DiscoveryConfig, readDiscoveryConfigs } from './readDiscoveryConfig';
+import { CATALOG_FILE } from './catalogFile';
 import { ProjectEvent } from './gitlabEvents';
 import { ListedProject, ProjectScan, scanProject } from './scanProject';
 import { toEntity } from './toEntity';
@@ -254,7 +255,7 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
       type: 'full',
       entities: entities.map(entity => ({
         entity,
-        locationKey: this.getProviderName(),
+        locationKey: this.locationKeyOf(entity),
       })),
     });
     return finish({
@@ -351,11 +352,16 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
       ]);
     }
     if (changed) {
-      const locationKey = this.getProviderName();
       await connection.applyMutation({
         type: 'delta',
-        added: added.map(entity => ({ entity, locationKey })),
-        removed: removed.map(entity => ({ entity, locationKey })),
+        added: added.map(entity => ({
+          entity,
+          locationKey: this.locationKeyOf(entity),
+        })),
+        removed: removed.map(entity => ({
+          entity,
+          locationKey: this.locationKeyOf(entity),
+        })),
       });
     }
     const run: ScanSummary = {
@@ -378,6 +384,19 @@ export class GitlabPythonDiscoveryProvider implements EntityProvider {
       { ...run },
     );
     return run;
+  }
+
+  /**
+   * A project's own catalog-info.yaml is keyed by its URL, the key the
+   * catalog gives what a registered Location of that file emits (for
+   * example the templates' `catalog:register`): both are then one entity
+   * from one source, never a conflict or a second copy. Others by provider.
+   */
+  private locationKeyOf(entity: Entity): string {
+    const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+    return location?.endsWith(`/${CATALOG_FILE}`)
+      ? location
+      : this.getProviderName();
   }
 
   private get mapOptions() {
