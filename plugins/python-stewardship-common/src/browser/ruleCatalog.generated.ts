@@ -894,7 +894,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "code-review-and-maintainership",
-      "anchor": "merge-request-templates-and-labels"
+      "anchor": "tests-and-documentation-checklist"
     }
   },
   {
@@ -923,7 +923,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "code-review-and-maintainership",
-      "anchor": "codeowners-and-code-owner-approval"
+      "anchor": "code-owner-approval-on-the-default-branch"
     }
   },
   {
@@ -1276,7 +1276,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "creating-a-codebase",
-      "anchor": "lockfiles"
+      "anchor": "lockfile-check-in-ci"
     }
   },
   {
@@ -1303,7 +1303,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "development-guidelines",
-      "anchor": "type-checking"
+      "anchor": "type-markers-in-libraries"
     }
   },
   {
@@ -1335,7 +1335,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "development-guidelines",
-      "anchor": "testing-with-pytest"
+      "anchor": "warnings-as-errors"
     }
   },
   {
@@ -1393,7 +1393,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "development-guidelines",
-      "anchor": "secrets-and-local-files"
+      "anchor": "ignoring-local-files"
     }
   },
   {
@@ -1449,7 +1449,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     },
     "docs": {
       "page": "deployment",
-      "anchor": "container-images-for-services"
+      "anchor": "docker-build-context"
     }
   }
 ];

@@ -10,13 +10,19 @@
 export const handbookContent: Record<string, string> = {
   'code-review-and-maintainership': `# Code review and maintainership
 
-Python merge requests follow the company-wide code review guidelines, the same
-ones that apply to the Ruby monolith. This page does not repeat them; it covers
-what is specific to Python codebases: who reviews, how a codebase is set up so
-that the right people are asked, what a Python review looks for, and how to
-become a Python maintainer.
+Python merge requests follow the company-wide
+[code review guidelines](https://docs.gitlab.com/development/code_review/),
+the same ones that apply to the Ruby monolith; the guide's
+[Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
+say so and add what is specific to Python codebases. This page summarises
+both: who reviews, how a codebase is set up so that the right people are
+asked, what a Python review looks for, and how to become a Python maintainer.
+Each section starts with a **Source** line saying whose rule it is (see
+[Where each rule comes from](index.md#where-each-rule-comes-from)).
 
 ## Roles
+
+> **Source:** Code review guidelines · [Code review guidelines](https://docs.gitlab.com/development/code_review/)
 
 | Role | Who | Responsibility |
 |---|---|---|
@@ -32,6 +38,8 @@ experts covers the codebases that do not have one yet.
 
 ## The review flow
 
+> **Source:** Code review guidelines · [Code review guidelines](https://docs.gitlab.com/development/code_review/)
+
 1. The author assigns a **reviewer** (suggested by reviewer roulette, see
    below). The reviewer approves or asks for changes.
 2. After the reviewer approves, the author assigns a **maintainer**. The
@@ -42,24 +50,27 @@ experts covers the codebases that do not have one yet.
 Codebases may streamline this in their \`CONTRIBUTING.md\`. AI Gateway, for
 example, treats every engineer in its department as a reviewer and every senior
 engineer as a maintainer, and lets time-sensitive changes go straight to a
-maintainer. Whatever the local rules, two things hold everywhere: an author
-cannot approve their own change, and sensitive areas (authentication,
-authorisation, anything handling tokens or customer data) get a second
-maintainer review.
+maintainer. Whatever the local rules, an author cannot approve their own
+change. The AI Gateway also expects a second review for complex areas such as
+authentication; that is its own practice, which the working group recommends
+but the guidelines do not require.
 
 ## Approvals and merge settings
 
-The review flow is enforced by project settings, not by good intentions. The
-portal templates apply these settings when they create the project; for an
-existing project, a maintainer sets them once.
+> **Source:** Code review guidelines · [Code review guidelines](https://docs.gitlab.com/development/code_review/)
 
-| Setting | Where in GitLab | Value |
-|---|---|---|
-| Required approvals | Settings → Merge requests → Merge request approvals | at least 1, from the maintainers group |
-| Prevent approval by author | same page, Approval settings | on |
-| Code owner approval | Settings → Repository → Protected branches, default branch | on |
-| Pipelines must succeed | Settings → Merge requests → Merge checks | on |
-| All threads must be resolved | same page | on |
+The review flow can be enforced by project settings rather than good
+intentions. The portal templates apply these settings when they create the
+project; for an existing project, a maintainer sets them once. Not every row
+is company policy; the last column says whose rule it is:
+
+| Setting | Where in GitLab | Value | Source |
+|---|---|---|---|
+| Required approvals | Settings → Merge requests → Merge request approvals | at least 1, from the maintainers group | Code review guidelines |
+| Prevent approval by author | same page, Approval settings | on | Code review guidelines |
+| Code owner approval | Settings → Repository → Protected branches, default branch | on | Code review guidelines |
+| Pipelines must succeed | Settings → Merge requests → Merge checks | on | Portal default (implied by the review flow, not written down) |
+| All threads must be resolved | same page | on | Portal default (optional; not checked) |
 
 The same settings through the API, for scripting:
 
@@ -94,15 +105,26 @@ Checked by: PYG-031, PYG-032
 
 ## CODEOWNERS and code-owner approval
 
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
+
 Every codebase has a \`CODEOWNERS\` file (we keep it in \`.gitlab/CODEOWNERS\`)
-whose default rule names the codebase's maintainers group, in the
-\`gitlab-org/maintainers\` namespace. Name groups, not individuals: people change
+whose default rule names the codebase's maintainers group, the group the guide
+has you create in the \`gitlab-org/maintainers\` namespace when setting up
+reviewer roulette. Name groups, not individuals: people change
 teams, groups are updated in one place.
 
-Use sections for areas that need another team's approval, such as
-infrastructure files or security-sensitive code. With code-owner approval
-turned on for the default branch, a change under \`example_gateway/auth/\` in
-the example below cannot be merged without an approval from the AppSec group.
+Checked by: PYG-026
+
+### Code-owner approval on the default branch
+
+> **Source:** Code review guidelines · [Code review guidelines](https://docs.gitlab.com/development/code_review/)
+
+The code review guidelines use CODEOWNERS rules for domain approvals. Use
+sections for areas that need another team's approval, such as infrastructure
+files or security-sensitive code (the AI Gateway's sections are the model for
+the example). With code-owner approval turned on for the default branch, a
+change under \`example_gateway/auth/\` in the example below cannot be merged
+without an approval from the AppSec group.
 
 \`\`\`text
 # .gitlab/CODEOWNERS
@@ -125,9 +147,11 @@ A \`^\` before a section name makes the section optional: its owners are
 suggested as reviewers but their approval is not required. Leave the caret off
 for sections whose approval is mandatory, like the two above.
 
-Checked by: PYG-026, PYG-030
+Checked by: PYG-030
 
 ## Choosing a review setup
+
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
 
 How reviewers are found depends on the size of the codebase:
 
@@ -143,6 +167,8 @@ differ only in who is in the pool. A small codebase moves to its own pool when
 it has enough trained reviewers and maintainers to keep review times short.
 
 ## Reviewer roulette
+
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
 
 Reviewer roulette is a Danger bot comment on every merge request that suggests
 a reviewer and a maintainer, picked at random from the pool, skipping people
@@ -205,13 +231,23 @@ Checked by: PYG-027
 
 ## Merge request templates and labels
 
-Every codebase has at least one issue template in \`.gitlab/issue_templates/\`
-and a default merge request template in \`.gitlab/merge_request_templates/\`.
-The merge request template carries the author's checklist, so the reviewer does
-not have to ask for the basics, and sets a type label through a quick action.
-Every merge request has a type label (\`type::bug\`, \`type::feature\` or
-\`type::maintenance\`) and is assigned to the current milestone; the Danger
-\`type_label\` rule reminds authors who forget.
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/), [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
+
+The guide's project layout has issue templates in \`.gitlab/issue_templates/\`
+and merge request templates in \`.gitlab/merge_request_templates/\`. Reviewers
+check that every merge request has a type label (\`type::bug\`,
+\`type::feature\` or \`type::maintenance\`) and is assigned to the current
+milestone; the Danger \`type_label\` rule reminds authors who forget, and a
+quick action in the template can set the label.
+
+Checked by: PYG-019, PYG-028
+
+### Tests and documentation checklist
+
+> **Source:** Working-group recommendation (AI Gateway) · the AI Gateway's merge request template has this checklist
+
+The working group recommends that the default merge request template carry
+the author's checklist, so the reviewer does not have to ask for the basics:
 
 \`\`\`markdown
 <!-- .gitlab/merge_request_templates/Default.md -->
@@ -234,9 +270,11 @@ Every merge request has a type label (\`type::bug\`, \`type::feature\` or
 /label ~"type::feature"
 \`\`\`
 
-Checked by: PYG-019, PYG-028, PYG-029
+Checked by: PYG-029
 
 ## Review checklist
+
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
 
 Formatting, import order and types are the linters' job; if the pipeline is
 green, do not comment on them. Spend the review on what tools cannot judge:
@@ -259,24 +297,39 @@ green, do not comment on them. Spend the review on what tools cannot judge:
   monolith, another service or a library consumer relies on? See
   [Backward compatibility](#backward-compatibility).
 - **Dependencies.** A new dependency is justified, well maintained, appropriately
-  licensed and locked.
+  licensed and locked (portal default).
 - **Suppressions.** Every \`# noqa\`, \`# type: ignore\` or pylint disable names the
-  rule and gives a reason.
+  rule and gives a reason (working-group recommendation, from the AI Gateway).
 - **Process.** Type label set, milestone set, description explains why.
 
-Python-specific traps worth a second look: mutable default arguments
+The guide also names these focus areas for Python reviews:
+
+- **Docstrings** on public functions and classes.
+- **No dead code:** nothing unused, nothing commented out.
+- **Focused functions** that do one thing.
+- **Comments on complex logic**, saying why rather than what.
+- **Documentation updated** together with the feature it describes.
+- **Error handling:** failures are handled deliberately, not swallowed.
+
+Python-specific traps worth a second look (portal default): mutable default arguments
 (\`def f(items=[])\`), catching bare \`Exception\` and carrying on, a mutable
 module-level state shared between requests, and \`datetime.now()\` without a
 time zone.
 
 ## Backward compatibility
 
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/), [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
 Our customer-facing services are called by GitLab instances of many versions:
 GitLab.com, GitLab Dedicated, and self-managed instances that upgrade on their
 own schedule. A service must keep working with every GitLab version covered by
-the Statement of Support, and the maintainer checks this before merging.
+the Statement of Support, and the maintainer checks this before merging. For
+self-hosted customers the guide's deployment page supports the current and
+the previous two major GitLab releases, and expects a service to run more than
+one of its releases side by side where one release cannot serve them all (see
+[Self-hosted releases](deployment.md#self-hosted-releases)).
 
-In practice:
+In practice (portal default, the way to meet the guide's rule):
 
 - **Version the API.** Add fields, endpoints and new versions (\`/v2/...\`); do
   not rename or remove fields, change their type or meaning, or make an optional
@@ -290,6 +343,8 @@ In practice:
 
 ## Becoming a Python maintainer
 
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
+
 Maintainers are expected to have:
 
 - strong experience with the frameworks the codebase uses (FastAPI and Pydantic
@@ -299,8 +354,10 @@ Maintainers are expected to have:
 
 To join the company-wide pool of Python experts, open a merge request against
 your team member entry that adds \`python: maintainer\` under \`projects\`, using
-the \`Python_expert.md\` merge request template from
-\`gitlab-org/python/code-review-templates\`. Once it is merged you are added to
+the \`Python_expert.md\` merge request template. The template lives in the
+\`gitlab-org/python/code-review-templates\` project, at
+\`merge_request_templates/Python_expert.md\` (check there for the current
+version rather than copying it from an older merge request). Once it is merged you are added to
 the Python maintainers group and start appearing in the shared-pool roulette.
 To become a maintainer of a specific codebase, follow that codebase's own
 maintainer programme, usually a period as a reviewer followed by a trainee
@@ -308,8 +365,9 @@ maintainer issue.
 
 Beyond reviewing, maintainers:
 
+- guide the codebase's architectural decisions;
 - keep the codebase's documentation current;
-- watch dependencies and merge the Renovate updates;
+- monitor dependencies and keep them up to date;
 - mentor other engineers, including Ruby engineers learning Python;
 - evaluate new tools before the codebase adopts them;
 - watch the service's performance and error rates;
@@ -334,7 +392,12 @@ project, as it is for AI and machine-learning work (model clients, evaluation,
 prompt tooling). Data-science and analytics projects are out of scope for this
 handbook; they follow the Data Team's own platform guide.
 
+Each section starts with a **Source** line saying whose rule it is (see
+[Where each rule comes from](index.md#where-each-rule-comes-from)).
+
 ## Choosing a repository type
+
+> **Source:** Python guide · [Python development guidelines](https://docs.gitlab.com/development/python_guide/)
 
 Every Python codebase is one of three types. The type decides the template,
 which checks apply to it and how it is shipped.
@@ -344,7 +407,7 @@ which checks apply to it and how it is shipped.
 | What it is | A long-running process that answers requests over the network | A tool people or pipelines run: a CLI, a batch job, an evaluation run | Code imported by other Python codebases |
 | Reference codebase | AI Gateway, Duo Workflow Service | Prompt Library / Centralized Evaluation Framework | gitlab-cloud-connector (\`src/python\`) |
 | Main framework | FastAPI, Pydantic | typer, Pydantic | as few dependencies as possible |
-| Shipped as | Container image, deployed with Runway | Package on PyPI, with a console command | Package on PyPI |
+| Shipped as | Container image, deployed with Runway or pulled by self-hosted customers | Package on PyPI, with a console command | Package on PyPI |
 | Portal template | Python service | Python utility | Python library |
 
 How to decide:
@@ -353,14 +416,17 @@ How to decide:
   has a small CLI for administration.
 - If people or CI jobs run it and it exits when done, it is a **utility**.
 - If its only users are other Python codebases that \`import\` it, it is a
-  **library**. Extract a library only when at least two codebases need the same
-  code; copying a small helper twice is cheaper than versioning it.
+  **library**. When to extract shared code into a library is a judgement
+  call for the maintainers involved; neither the guide nor this handbook sets
+  a rule for it.
 
 The portal classifies codebases automatically from their files. If it gets the
 type wrong, set it explicitly on the catalog entity with the annotation
 \`python-stewardship.io/repository-type: service\` (or \`utility\`, \`library\`).
 
 ## Starting from a portal template
+
+> **Source:** Portal default · the templates are the portal's; the guide publishes example configurations, not templates
 
 Open the portal's **Create** page and pick one of the three templates:
 **Python service**, **Python utility** or **Python library**. The template asks
@@ -375,7 +441,9 @@ a one-line description, then:
    maintainers (\`python-stewardship.io/maintainers\` lists them).
 
 A freshly generated codebase passes every conformance check, and its own tests,
-mypy and ruff. Keep it that way from the first merge request: it is much
+mypy and ruff. The templates use ruff, the AI Gateway's choice, where the
+guide uses black, isort and flake8; both are accepted (see
+[Formatting and linting](development-guidelines.md#formatting-and-linting)). Keep it that way from the first merge request: it is much
 easier than catching up later. If you cannot use the portal, copy the files
 from a codebase generated by the template rather than from an older project,
 then run \`python-conformance\` (see the [handbook overview](index.md#how-conformance-is-checked))
@@ -383,9 +451,15 @@ to see what is missing.
 
 ## Project layout
 
-All three types use the same flat layout: the importable package sits at the
-repository root next to \`tests/\`, with no \`src/\` directory. The package name is
-the repository name in \`snake_case\`.
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
+The guide recommends a flat layout for a CLI application and says it may vary
+for API services and libraries; the portal uses the same flat layout for all
+three types: the importable package sits at the repository root next to
+\`tests/\`, with no \`src/\` directory. The package name is the repository name in
+\`snake_case\`. Files the guide's tree does not list (\`.tool-versions\`,
+\`renovate.json\`, \`Dockerfile\`, \`.dockerignore\`, \`.env.example\`) come from the
+portal's templates and the AI Gateway.
 
 \`\`\`text
 example-gateway/
@@ -442,6 +516,8 @@ Checked by: PYG-018
 
 ## README and contributing guide
 
+> **Source:** Portal default · the guide lists README.md and CONTRIBUTING.md in its layout but not their contents
+
 The README is the first thing a new contributor reads; it must let them go from
 \`git clone\` to a green test run without asking anyone. It contains at least:
 
@@ -480,6 +556,8 @@ Checked by: PYG-047
 
 ## Packaging with Poetry
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 Every codebase is a Poetry project with a \`pyproject.toml\` at the repository
 root. That one file holds the project metadata, the runtime dependencies, the
 development dependency groups and, as far as possible, the configuration of
@@ -487,7 +565,10 @@ every tool (see
 [Tool configuration in pyproject](development-guidelines.md#tool-configuration-in-pyproject)).
 Do not use \`requirements.txt\`, \`setup.py\` or Pipenv for new work.
 
-We use Poetry 2.x with the standard PEP 621 \`[project]\` table. Poetry-specific
+The guide's examples use \`[tool.poetry]\` for the metadata; the AI Gateway has
+since moved to Poetry 2.x with the standard PEP 621 \`[project]\` table, which
+the templates generate and the checks accept alongside the guide's form.
+Poetry-specific
 settings (which packages to include, dependency groups, package sources) stay
 under \`[tool.poetry]\`.
 
@@ -522,7 +603,7 @@ and published packages never carry pytest or mypy:
 | Group | Holds |
 |---|---|
 | \`test\` | pytest, pytest-cov, pytest-asyncio, test helpers |
-| \`lint\` | ruff (or black, isort, flake8, pylint), mypy, \`types-*\` stubs |
+| \`lint\` | black, isort, flake8, pylint and mypy (or ruff in place of black, isort and flake8), \`types-*\` stubs |
 | \`dev\` (optional) | ipython and other conveniences for local work |
 
 \`\`\`toml
@@ -538,7 +619,10 @@ pytest-asyncio = "^0.25"
 optional = true
 
 [tool.poetry.group.lint.dependencies]
-ruff = "^0.11"
+black = "^25.1"
+isort = "^6.0"
+flake8 = "^7.2"
+pylint = "^3.3"
 mypy = "^1.15"
 \`\`\`
 
@@ -550,11 +634,22 @@ Checked by: PYG-001, PYG-002, PYG-004
 
 ## Lockfiles
 
-\`poetry.lock\` is committed. It is what makes a CI run, a colleague's laptop and
-the production image resolve exactly the same versions. Whenever you change a
-dependency, commit \`pyproject.toml\` and \`poetry.lock\` together in the same
-merge request. A lint job checks that the two still agree, so a forgotten
-\`poetry lock\` fails the pipeline instead of surprising the next person:
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
+\`poetry.lock\` is committed. Poetry is the guide's package manager, and its
+lockfile is what makes a CI run, a colleague's laptop and the production image
+resolve exactly the same versions. Whenever you change a dependency, commit
+\`pyproject.toml\` and \`poetry.lock\` together in the same merge request.
+
+Checked by: PYG-003
+
+### Lockfile check in CI
+
+> **Source:** Working-group recommendation (AI Gateway) · the AI Gateway runs \`poetry lock\` and fails on a diff; the guide has no such job
+
+A lint job that checks the two files still agree turns a forgotten
+\`poetry lock\` into a failed pipeline instead of a surprise for the next
+person. The check is advisory unless your organisation enforces it:
 
 \`\`\`yaml
 lint:lockfile:
@@ -564,14 +659,18 @@ lint:lockfile:
     - poetry check --lock
 \`\`\`
 
-Checked by: PYG-003, PYG-042
+Checked by: PYG-042
 
 ## Dependency updates
 
-Maintainers keep dependencies current, and a bot does the remembering for them.
-Every codebase has a Renovate configuration (\`renovate.json\` at the root, or
-\`.gitlab/renovate.json\`), so version bumps arrive as ordinary merge requests
-that run the full pipeline. Group minor and patch updates of development tools
+> **Source:** Working-group recommendation (AI Gateway) · the AI Gateway uses Renovate; the guide asks maintainers to monitor and update dependencies, not for a particular tool
+
+The guide makes keeping dependencies current one of the maintainers' duties.
+How they do it is up to them; the working group recommends letting a bot do
+the remembering, as the AI Gateway does with a Renovate configuration
+(\`renovate.json\` at the root, or \`.gitlab/renovate.json\`), so version bumps
+arrive as ordinary merge requests that run the full pipeline. The check is
+advisory unless your organisation enforces it. Group minor and patch updates of development tools
 to keep the noise down, and let Renovate bump the Python version in every file
 that pins it.
 
@@ -593,11 +692,14 @@ Checked by: PYG-041
 
 ## Python version
 
-A codebase runs on one CPython minor version (3.12 or newer; see
-[Choosing a Python version](python-for-non-python-developers.md#choosing-a-python-version)),
-and every file that names a Python version names the same one. A service that
-is tested on 3.12 but shipped on a 3.11 image is tested against the wrong
-interpreter.
+> **Source:** Working-group recommendation (AI Gateway) · the AI Gateway pins one version everywhere; the guide sets no version policy
+
+The guide does not set a Python version policy (see
+[Choosing a Python version](python-for-non-python-developers.md#choosing-a-python-version)).
+The working group recommends what the AI Gateway does: run on one CPython
+minor version, and name the same one in every file that names a version. A
+service that is tested on 3.12 but shipped on a 3.11 image is tested against
+the wrong interpreter.
 
 | Where | Example |
 |---|---|
@@ -607,8 +709,8 @@ interpreter.
 | \`Dockerfile\` (services) | \`FROM python:3.12.13-slim AS base\` |
 | mypy and ruff settings | \`python_version = "3.12"\`, \`target-version = "py312"\` |
 
-Pin the exact patch release in \`.tool-versions\`, CI and the Dockerfile, so that
-every environment runs the same interpreter:
+The AI Gateway pins the exact patch release in \`.tool-versions\`, CI and the
+Dockerfile, so that every environment runs the same interpreter:
 
 \`\`\`text
 # .tool-versions
@@ -616,24 +718,26 @@ python 3.12.13
 poetry 2.1.2
 \`\`\`
 
-Libraries are the exception on the upper bound: they accept every supported
-version their consumers use (\`requires-python = ">=3.12"\`) and test each one
-in CI (see
+Libraries are the exception on the upper bound: they may accept every version
+their consumers use (\`requires-python = ">=3.12"\`) and test each one in CI (see
 [Python versions](development-guidelines.md#python-versions)).
 
 Checked by: PYG-005
 
 ## Task runner targets
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 A \`Makefile\` gives every codebase the same entry points, so nobody has to
-remember exact tool invocations, and CI, pre-commit hooks (lefthook) and
-developers all run the same commands.
+remember exact tool invocations, and CI, pre-commit hooks and developers all
+run the same commands. These are the guide's example targets (with ruff,
+\`format\` and \`lint\` call \`ruff format\` and \`ruff check\` instead):
 
 | Target | Does |
 |---|---|
 | \`make install\` | install the project with the test and lint groups |
 | \`make format\` | rewrite files with the formatter and fix sortable imports |
-| \`make lint\` | every linter in check mode, mypy and the lockfile check |
+| \`make lint\` | every linter in check mode and mypy |
 | \`make test\` | the test suite |
 | \`make test-coverage\` | the test suite with a terminal and HTML coverage report |
 
@@ -644,14 +748,15 @@ install:
 	poetry install --with test,lint
 
 format:
-	poetry run ruff format .
-	poetry run ruff check --fix .
+	poetry run black .
+	poetry run isort .
 
 lint:
-	poetry run ruff format --check .
-	poetry run ruff check .
+	poetry run flake8
+	poetry run black --check .
+	poetry run isort --check-only .
+	poetry run pylint example_gateway
 	poetry run mypy example_gateway tests
-	poetry check --lock
 
 test:
 	poetry run pytest
@@ -664,8 +769,13 @@ Checked by: PYG-024
 
 ## Services
 
-A service is a FastAPI application served by uvicorn. AI Gateway and Duo
-Workflow Service are the references; when in doubt, do what they do.
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
+A service is a FastAPI application served by uvicorn; FastAPI, Pydantic,
+pydantic settings and structlog are among the guide's recommended libraries.
+AI Gateway and Duo Workflow Service are the reference codebases the guide
+names. The structure below follows them and is a working-group
+recommendation rather than a rule.
 
 ### Framework and application structure
 
@@ -856,6 +966,8 @@ log.info("suggestion_generated", model=model_name, latency_ms=elapsed_ms, lines=
 
 ## Utilities
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 A utility is a command-line program built with typer, installed as a console
 command from its package.
 
@@ -902,6 +1014,8 @@ How utilities are named and published is in
 
 ## Libraries
 
+> **Source:** Portal default · the guide covers publishing libraries, not their design
+
 A library is imported by other codebases, so its public API is a promise:
 
 - Decide what is public and export it from the package's \`__init__.py\`
@@ -925,15 +1039,20 @@ Naming and publishing are in [Deployment](deployment.md#publishing-to-pypi).
 How a Python codebase reaches its users depends on its type. Services are
 shipped as container images and run on Runway (GitLab.com) or by customers
 themselves (self-hosted). Utilities and libraries are published as packages on
-PyPI from a release tag.
+PyPI. Each section starts with a **Source** line saying whose rule it is (see
+[Where each rule comes from](index.md#where-each-rule-comes-from)); the
+guide's own page is
+[Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/).
 
 | Type | Artefact | Where it goes | Triggered by |
 |---|---|---|---|
-| Service | Container image | Project container registry; Runway for GitLab.com; Docker Hub for self-hosted customers | Default-branch pipelines; \`self-hosted-*\` tags |
-| Utility | Python package (wheel and sdist) with a console command | PyPI | \`v*\` tags |
-| Library | Python package (wheel and sdist) | PyPI (or the GitLab package registry for internal-only libraries) | \`v*\` tags |
+| Service | Container image | Project container registry (required); Runway for GitLab.com; Docker Hub for self-hosted customers (recommended) | Default-branch pipelines; \`self-hosted-*\` tags created by GitLab's release pipeline |
+| Utility | Python package (wheel and sdist) with a console command | PyPI | \`v*\` tags, or a maintainer's \`poetry publish\` |
+| Library | Python package (wheel and sdist) | PyPI | \`v*\` tags, or a maintainer's \`poetry publish\` |
 
 ## Container images for services
+
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
 
 Every service has one \`Dockerfile\` at the repository root, and its image
 follows these rules:
@@ -949,8 +1068,8 @@ follows these rules:
 - **Non-root user.** The final stage creates a user and switches to it with
   \`USER\`. Runway, Kubernetes and most customers' platforms refuse or flag root
   containers.
-- **Same Python as everywhere else.** The base image tag matches
-  \`.tool-versions\` and CI (see
+- **Same Python as everywhere else** (working-group recommendation, from the
+  AI Gateway). The base image tag matches \`.tool-versions\` and CI (see
   [Python version](creating-a-codebase.md#python-version)).
 
 \`\`\`dockerfile
@@ -987,6 +1106,12 @@ EXPOSE 5052
 CMD ["uvicorn", "example_gateway.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "5052"]
 \`\`\`
 
+Checked by: PYG-036
+
+### Docker build context
+
+> **Source:** Portal default · the guide does not mention \`.dockerignore\`
+
 A \`.dockerignore\` keeps the build context small and keeps local files (your
 \`.env\`, your virtualenv) out of the image:
 
@@ -1006,7 +1131,7 @@ docs
 tests
 \`\`\`
 
-Checked by: PYG-036, PYG-048
+Checked by: PYG-048
 
 Build the image locally the way CI does, and run it with the same environment
 variables the service reads:
@@ -1019,8 +1144,11 @@ curl http://localhost:5052/monitoring/healthz
 
 ## Publishing service images
 
-CI builds the image and pushes it to the project's own container registry
-(\`$CI_REGISTRY_IMAGE\`) in every pipeline, tagged with the commit SHA. That
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
+Images must go to the project's own container registry: CI builds the image
+and pushes it to \`$CI_REGISTRY_IMAGE\` in every pipeline, tagged with the
+commit SHA. That
 registry is the single source for deployments, for integration tests that run
 against the built image, and for the container scanning job.
 
@@ -1047,10 +1175,12 @@ container_scanning:
     CS_IMAGE: $CI_REGISTRY_IMAGE/example-gateway:$CI_COMMIT_SHA
 \`\`\`
 
-Images for self-hosted customers are also published to Docker Hub under the
-\`gitlab\` organisation, so customers do not need access to our GitLab
-registries. The \`gitlabcibuild\` Docker Hub user needs read and write access to
-the repository; store its credentials as masked, protected CI/CD variables.
+The guide recommends, but does not require, also publishing the images to
+Docker Hub under the \`gitlab\` organisation, so customers do not need access to
+our GitLab registries. If you do, the \`gitlabcibuild\` Docker Hub user needs
+read and write access to the repository; store its credentials as masked,
+protected CI/CD variables. The Docker Hub check (PYG-040) is advisory for that
+reason.
 
 \`\`\`yaml
 release:docker-hub:
@@ -1069,6 +1199,8 @@ Checked by: PYG-037, PYG-040
 
 ## Deploying with Runway
 
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
 Services for GitLab.com (and for Dedicated and self-managed customers who use
 them through Cloud Connector) are deployed with Runway, the company's internal
 platform for running services. Runway runs the container on Cloud Run, or on
@@ -1077,7 +1209,10 @@ balancing, secrets and observability. You describe the service; Runway's CI
 tasks deploy every image to staging and then production.
 
 Onboarding happens once, with the Runway team: they create the service entry
-and the deployment project. In your repository you then add:
+and the deployment project. The guide names Runway but does not list its
+files; what follows is how the AI Gateway does it (a working-group example,
+not a rule). Runway's own documentation decides what the files contain. In
+your repository you then add:
 
 \`\`\`yaml
 # .runway/runway.yml
@@ -1136,38 +1271,33 @@ Checked by: PYG-038
 
 ## Self-hosted releases
 
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
 Self-hosted customers run our services on their own infrastructure, next to
 their GitLab instance. Runway does not reach their infrastructure, and the
 Linux package (Omnibus) cannot run Python services, so they pull the service's
 container image and run it themselves. Deployment on GitLab Dedicated is not
 supported yet.
 
-Because a service is not part of GitLab's own versioned release, it cuts its
-own releases, and the convention ties them to GitLab versions: for every GitLab
-release, the service repository gets a tag \`self-hosted-<gitlab-version>\` (for
-example \`self-hosted-v18.6.0-ee\`), and a pipeline on that tag builds the image
-and publishes it under the same tag. A customer on GitLab 18.6 pulls the image
-tagged for 18.6 and knows it is compatible. Patch releases are cut from a
-\`stable-18-6-ee\` branch and tagged \`self-hosted-v18.6.1-ee\`.
+Because a service is not part of GitLab's managed versioning, it handles its
+own versioning and release cuts, and the guide's convention ties them to
+GitLab versions: for every GitLab release, GitLab's release pipeline tags the
+service repository \`self-hosted-<gitlab-version>\`, and a pipeline on that tag
+builds the image and publishes it under the same tag. A customer on a given
+GitLab version pulls the image tagged for it and knows it is compatible. You
+do not create these tags by hand; your repository only needs the job that
+reacts to them. (The exact tag spelling, such as \`self-hosted-v18.6.0-ee\`, and
+cutting patch releases from \`stable-X-Y-ee\` branches are AI Gateway practice,
+not part of the guide.)
 
-The tag is created by a manual job, run with the \`GITLAB_VERSION\` variable when
-GitLab releases:
+Self-hosted customers upgrade on their own schedule, so the guide supports the
+current and the previous two major GitLab releases, and a service may need
+more than one of its releases deployed at the same time so that each
+supported GitLab version has a compatible one. Plan changes with that window
+in mind (see
+[Backward compatibility](code-review-and-maintainership.md#backward-compatibility)).
 
 \`\`\`yaml
-tag:self-hosted:
-  stage: release
-  image: curlimages/curl:8.11.1
-  rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $GITLAB_VERSION
-      when: manual
-  script:
-    - >
-      curl --fail --request POST
-      --header "PRIVATE-TOKEN: $RELEASE_TOKEN"
-      "$CI_API_V4_URL/projects/$CI_PROJECT_ID/repository/tags"
-      --data "tag_name=self-hosted-\${GITLAB_VERSION}"
-      --data "ref=$CI_COMMIT_SHA"
-
 build:self-hosted-image:
   extends: .docker
   stage: build
@@ -1179,7 +1309,8 @@ build:self-hosted-image:
     - docker push "$IMAGE:$CI_COMMIT_SHA"
 \`\`\`
 
-The \`release:docker-hub\` job above then copies the tagged image to Docker Hub.
+If you publish to Docker Hub, the \`release:docker-hub\` job above then copies
+the tagged image there.
 Before tagging, the maintainer confirms the service still works with every
 GitLab version it claims to support (see
 [Backward compatibility](code-review-and-maintainership.md#backward-compatibility)).
@@ -1188,11 +1319,18 @@ Checked by: PYG-039
 
 ## Publishing to PyPI
 
-Utilities and libraries are published to PyPI with Poetry, under the company's
-shared \`gitlab\` PyPI account, from a pipeline on a version tag. Nobody uploads
-from a laptop.
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
+Utilities and libraries are published to PyPI, and only to PyPI, with Poetry,
+under the company's shared \`gitlab\` PyPI account. The guide documents two
+ways: a maintainer running \`poetry publish --build\` locally with a PyPI API
+token, or a CI job on a version tag. Both are allowed; the CI job is what the
+checks look for (PYG-034), because it leaves a record and needs no token on
+anyone's laptop.
 
 ### Package name and metadata
+
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
 
 The distribution name starts with \`gitlab-\`, so our packages are easy to
 recognise and cannot be confused with someone else's; the import name is the
@@ -1223,14 +1361,19 @@ Checked by: PYG-033
 
 ### Versions and tags
 
+> **Source:** Portal default · the guide's example job runs on tags starting with \`v\`; the rest is the portal's suggestion
+
 Versions follow semantic versioning. A release is a merge request that bumps
-\`version\` in \`pyproject.toml\` (and the changelog), followed by a tag \`v<version>\`
-on the merged commit. The publish job refuses to run if the tag and the version
-in \`pyproject.toml\` disagree.
+\`version\` in \`pyproject.toml\` (and the changelog), followed by a tag on the
+merged commit (for example \`v1.4.0\`). The publish job below refuses to run if
+the tag and the version in \`pyproject.toml\` disagree.
 
 ### The publish job
 
-Prefer **trusted publishing**: PyPI trusts this project's CI pipeline through an
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
+The guide allows a PyPI API token or **trusted publishing**. With trusted
+publishing, PyPI trusts this project's CI pipeline through an
 OpenID Connect token that GitLab issues to the job, so no long-lived secret
 exists anywhere. Ask the owners of the shared PyPI account to register the
 project (path, \`.gitlab-ci.yml\`, and a protected \`pypi\` environment) as a trusted
@@ -1274,34 +1417,29 @@ with urllib.request.urlopen(request, timeout=30) as response:
     print(json.load(response)["token"])
 \`\`\`
 
-If trusted publishing is not possible, use a PyPI API token instead: scoped to
-the whole account for the very first upload, then replaced by a token scoped to
-the project. Store it as the masked, protected CI/CD variable
-\`POETRY_PYPI_TOKEN_PYPI\` (Poetry reads it automatically), drop the \`id_tokens\`
-block and the token exchange, and keep everything else. Never commit a token.
+With a PyPI API token instead: scope it to the whole account for the very
+first upload, then replace it by a token scoped to the project. Store it as
+the masked, protected CI/CD variable \`POETRY_PYPI_TOKEN_PYPI\` (Poetry reads it
+automatically), drop the \`id_tokens\` block and the token exchange, and keep
+everything else. Never commit a token. The same token lets a maintainer
+publish from their machine, as the guide describes:
 
-Internal-only libraries that must not be public, such as
-gitlab-cloud-connector, publish to the project's GitLab package registry
-instead, authenticated by the job token:
-
-\`\`\`yaml
-publish:gitlab-registry:
-  stage: deploy
-  image: python:3.12.13-slim
-  rules:
-    - if: $CI_COMMIT_TAG =~ /^v\\d+\\.\\d+\\.\\d+$/
-  variables:
-    POETRY_REPOSITORIES_GITLAB_URL: "\${CI_API_V4_URL}/projects/\${CI_PROJECT_ID}/packages/pypi"
-    POETRY_HTTP_BASIC_GITLAB_USERNAME: gitlab-ci-token
-    POETRY_HTTP_BASIC_GITLAB_PASSWORD: "\${CI_JOB_TOKEN}"
-  script:
-    - pip install "poetry==\${POETRY_VERSION}"
-    - poetry publish --build --repository gitlab
+\`\`\`shell
+export POETRY_PYPI_TOKEN_PYPI=pypi-...   # the project-scoped token
+poetry publish --build
 \`\`\`
+
+The guide sends libraries and utilities to PyPI only. A library whose code
+must not be public is a case the guide does not cover (the AI Gateway consumes
+one such package from a GitLab package registry); discuss it in \`#python\`
+before choosing another registry, rather than treating that as an accepted
+route.
 
 Checked by: PYG-034
 
 ## Command-line utilities
+
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
 
 A utility is published like a library, and additionally declares its command
 as a console entry point, so that \`pipx install gitlab-example-eval\` (or
@@ -1341,7 +1479,16 @@ in one of our Python repositories can open any other and find the same
 commands, the same configuration and the same pipeline. When you have a good
 reason to deviate, write the reason down in the repository's \`CONTRIBUTING.md\`.
 
+Every rule section starts with a **Source** line saying whose rule it is: the
+company's Python guide, the company-wide code review guidelines, a
+working-group recommendation (with the codebase it comes from) or a portal
+default. Only the first two are company policy; the others are advice, and
+their checks are advisory unless your organisation enforces them (see
+[Where each rule comes from](index.md#where-each-rule-comes-from)).
+
 ## Packaging and dependencies
+
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
 
 How a codebase is set up in the first place (Poetry, \`pyproject.toml\`,
 dependency groups, the lockfile, Renovate) is described in
@@ -1360,15 +1507,15 @@ section is about working with dependencies once the codebase exists.
 Every one of these commands rewrites \`poetry.lock\`; commit it together with
 \`pyproject.toml\`.
 
-**Constraints.** Services and utilities declare bounded ranges
-(\`>=0.115,<1.0\`) and rely on the lockfile for exact versions. Libraries declare
-the widest range they actually support, because their consumers' resolvers must
-find one version that satisfies everybody; a library never pins an exact
-version.
+**Constraints** (portal default, not in the guide). Services and utilities
+usually declare bounded ranges (\`>=0.115,<1.0\`) and rely on the lockfile for
+exact versions. Libraries are better off declaring the widest range they
+actually support, because their consumers' resolvers must find one version
+that satisfies everybody.
 
 **Choosing a library.** Before adding a dependency, check whether one of the
-libraries we already standardise on does the job. Sharing them is what makes
-our codebases feel alike.
+libraries the guide recommends does the job. Sharing them is what makes our
+codebases feel alike.
 
 | Need | Use |
 |---|---|
@@ -1386,10 +1533,10 @@ years: mention in the merge request description why it is needed, and check
 its licence, its maintenance activity and whether it pulls in a large tree of
 transitive packages.
 
-**Internal packages.** Shared internal libraries (for example
-gitlab-cloud-connector) are served from a GitLab package registry. Declare the
-registry as a supplemental source, so that everything else still comes from
-PyPI, and pin the internal package to it:
+**Internal packages** (working-group recommendation, from the AI Gateway; the
+guide does not cover consuming private packages). The AI Gateway pulls
+gitlab-cloud-connector from a GitLab package registry declared as a
+supplemental source, so that everything else still comes from PyPI:
 
 \`\`\`toml
 [project]
@@ -1408,8 +1555,14 @@ gitlab-cloud-connector = { source = "gitlab-cloud-connector" }
 
 ## Python versions
 
-Each codebase pins one CPython version in all the places that name one; the
-rule and the list of places are in
+> **Source:** Working-group recommendation (AI Gateway) · the guide sets no version policy; this follows the AI Gateway
+
+The guide does not set a version policy. Its examples use Python 3.12 (mypy's
+\`python_version\`, the PyPI job's image) and 3.13 (the example CI image), and
+its [monorepo page](https://docs.gitlab.com/development/python_guide/monorepo/)
+asks you to match the version used in production. The working group
+recommends doing what the AI Gateway does: pin one CPython version in all the
+places that name one; the recommendation and the list of places are in
 [Creating a codebase](creating-a-codebase.md#python-version), and which
 versions are supported is in
 [Python for non-Python developers](python-for-non-python-developers.md#choosing-a-python-version).
@@ -1426,8 +1579,9 @@ together:
 5. Run the full test suite locally and in CI; for services, deploy to staging
    before production.
 
-Libraries support a range of versions and test each of them, with a
-parallel matrix in CI:
+A library may support a range of versions and test each of them, with a
+parallel matrix in CI (portal default; neither the guide nor a reference
+codebase prescribes it):
 
 \`\`\`yaml
 tests:unit:
@@ -1440,25 +1594,30 @@ tests:unit:
 
 ## Formatting and linting
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 Formatting and linting are automated and never a subject for review comments:
 the tools decide, CI enforces, and reviewers spend their attention on
 behaviour. Run \`make format\` before you push and \`make lint\` to see what CI
 will say (the standard targets are listed in
 [Creating a codebase](creating-a-codebase.md#task-runner-targets)).
 
-Two tool stacks are accepted:
+The guide's tool stack is the baseline; ruff is an accepted equivalent:
 
-| Job | Default for new codebases | Classic stack (still accepted) |
+| Job | The guide's stack (baseline) | Accepted equivalent |
 |---|---|---|
-| Formatting | \`ruff format\` | black |
-| Import sorting | ruff \`I\` rules | isort with \`profile = "black"\` |
-| Style and error linting | \`ruff check\` (rule sets E, W, F, C4, RUF, PL) | flake8 and pylint |
+| Formatting | black | \`ruff format\` |
+| Import sorting | isort with \`profile = "black"\` | ruff \`I\` rules |
+| Style linting | flake8 | \`ruff check\` (rule sets E, W, F, C4, RUF, PL) |
+| Error and quality linting | pylint | pylint, or ruff's \`PL\` rules |
 | Type checking | mypy | mypy |
 
-Ruff replaces black, isort and flake8 with one fast tool and one configuration
-block. AI Gateway moved to it, and the portal templates generate it. Codebases
-on the classic stack do not need to migrate, but should not mix both for the
-same job (for example black and \`ruff format\`).
+The guide recommends black, isort, flake8, pylint and mypy and does not
+mention ruff. Ruff replaces black, isort and flake8 with one fast tool; the
+AI Gateway moved to it after the guide was written, and the portal's
+templates currently generate it (a portal default). The checks accept either
+stack (an organisation can turn ruff off with the \`acceptRuff\` option). Do
+not mix both for the same job (for example black and \`ruff format\`).
 
 Every tool you run is declared in the \`lint\` dependency group, with a version
 constraint, so that CI, pre-commit hooks and every laptop run the same
@@ -1468,7 +1627,15 @@ Checked by: PYG-013
 
 ### Formatter
 
-With ruff:
+With black, the guide suggests a line length of 120:
+
+\`\`\`toml
+[tool.black]
+line-length = 120
+target-version = ["py312"]
+\`\`\`
+
+With ruff (the AI Gateway keeps ruff's default of 88):
 
 \`\`\`toml
 [tool.ruff]
@@ -1480,14 +1647,6 @@ extend-exclude = [".venv"]
 docstring-code-format = true
 \`\`\`
 
-With black, use a line length of 120:
-
-\`\`\`toml
-[tool.black]
-line-length = 120
-target-version = ["py312"]
-\`\`\`
-
 Whichever formatter you use, CI runs it in check mode (\`ruff format --check .\`
 or \`black --check .\`).
 
@@ -1496,24 +1655,39 @@ Checked by: PYG-007
 ### Import sorting
 
 Imports are grouped standard library, third party, first party, each block
-sorted. With ruff, enable the \`I\` rules and name your own packages; with isort,
-use the black profile so the two tools never fight.
+sorted. With isort, use the black profile so the two tools never fight (the
+guide's setting); with ruff, enable the \`I\` rules and name your own packages.
 
 \`\`\`toml
-[tool.ruff.lint.isort]
-known-first-party = ["example_gateway"]
-
-# classic stack
 [tool.isort]
 profile = "black"
+
+# or, with ruff
+[tool.ruff.lint.isort]
+known-first-party = ["example_gateway"]
 \`\`\`
 
 Checked by: PYG-008
 
 ### Linters
 
-With ruff, select the rule sets below and document every ignored rule with a
-comment explaining why:
+In the guide's stack, flake8 checks style and pylint checks errors and code
+quality. flake8 cannot read \`pyproject.toml\`, so it is configured in
+\`setup.cfg\`; its line length must match black's and E203 must be ignored
+because black formats slices in a way flake8 would flag. These are the
+guide's suggested settings:
+
+\`\`\`ini
+# setup.cfg
+[flake8]
+max-line-length = 120
+extend-ignore = E203,E501
+extend-exclude = **/__init__.py,.venv,tests
+indent-size = 4
+\`\`\`
+
+With ruff, the AI Gateway selects the rule sets below and documents every
+ignored rule with a comment explaining why:
 
 \`\`\`toml
 [tool.ruff.lint]
@@ -1526,24 +1700,11 @@ ignore = [
 "tests/**" = ["PLR2004"]  # magic values are fine in assertions
 \`\`\`
 
-On the classic stack, flake8 checks style and pylint checks errors and code
-quality. flake8 cannot read \`pyproject.toml\`, so it is configured in
-\`setup.cfg\`; its line length must match black's and E203 must be ignored
-because black formats slices in a way flake8 would flag:
-
-\`\`\`ini
-# setup.cfg
-[flake8]
-max-line-length = 120
-extend-ignore = E203,E501
-extend-exclude = **/__init__.py,.venv,tests
-indent-size = 4
-\`\`\`
-
 Checked by: PYG-009
 
-pylint is configured in \`pyproject.toml\`. Use all cores and turn off the score,
-which nobody reads. Codebases on ruff may still run pylint only for custom
+pylint is configured in \`pyproject.toml\`. The guide's example uses all cores
+and turns off the score, and can load custom plugins with \`load-plugins\`.
+Codebases on ruff may still run pylint only for custom
 checkers (AI Gateway keeps pylint plugins that, for example, forbid reading
 environment variables directly and enforce test file names); load them with
 \`load-plugins\`.
@@ -1560,13 +1721,16 @@ score = "no"
 Checked by: PYG-010
 
 When you must silence a rule on one line, say why on that line:
-\`# noqa: PLW0603 -- module-level cache is reset in tests\`. Reviewers reject bare
-disables.
+\`# noqa: PLW0603 -- module-level cache is reset in tests\`. (Working-group
+recommendation: the AI Gateway's contributing guide asks for a reason on every
+inline disable.)
 
 ## Tool configuration in pyproject
 
-Keep the configuration of every tool in \`pyproject.toml\`: ruff, black, isort,
-pylint, mypy, pytest and coverage all read it. Do not add \`mypy.ini\`,
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
+Keep the configuration of every tool in \`pyproject.toml\` as far as possible:
+black, isort, pylint, mypy, pytest, coverage and ruff all read it. Do not add \`mypy.ini\`,
 \`.pylintrc\`, \`.isort.cfg\`, \`pytest.ini\` or a separate \`ruff.toml\`. The single
 exception is flake8, which still needs \`setup.cfg\` (or \`.flake8\`); keep
 nothing else in \`setup.cfg\`.
@@ -1574,6 +1738,8 @@ nothing else in \`setup.cfg\`.
 Checked by: PYG-012
 
 ## Type checking
+
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
 
 All new code carries type hints, and mypy runs in CI on the whole package.
 Type hints are the Python equivalent of Sorbet signatures: they document the
@@ -1589,7 +1755,9 @@ check_untyped_defs = true
 warn_unused_ignores = true
 \`\`\`
 
-- Start with the settings above. \`ignore_missing_imports\` keeps third-party
+- Start with the settings above (the guide's example has \`python_version\` and
+  \`ignore_missing_imports\`; the other two come from the AI Gateway).
+  \`ignore_missing_imports\` keeps third-party
   packages without stubs from failing the build; add the \`types-*\` stub
   packages to the \`lint\` group where they exist.
 - Annotate every function signature, including \`-> None\`.
@@ -1599,7 +1767,13 @@ warn_unused_ignores = true
   like lint disables. \`warn_unused_ignores\` removes them once they are no
   longer needed.
 
-Libraries ship their type hints to their consumers. Add an empty \`py.typed\`
+Checked by: PYG-011
+
+### Type markers in libraries
+
+> **Source:** Portal default · no guideline or reference codebase asks for it; PEP 561
+
+Libraries should ship their type hints to their consumers. Add an empty \`py.typed\`
 marker file inside the package (PEP 561) and make sure it is included in the
 built wheel; without it, mypy in the consuming project ignores all of the
 library's annotations.
@@ -1609,36 +1783,53 @@ touch gitlab_example_lib/py.typed
 poetry build && unzip -l dist/*.whl | grep py.typed
 \`\`\`
 
-Checked by: PYG-011, PYG-043
+Checked by: PYG-043
 
 ## Testing with pytest
 
-pytest is our only test framework; do not write new \`unittest.TestCase\`
-classes. Design tests together with the feature: a merge request that changes
-behaviour changes or adds tests in the same merge request.
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/), [Python style guide](https://docs.gitlab.com/development/python_guide/styleguide/)
+
+pytest is the guide's test framework, with pytest-cov for coverage; do not
+write new \`unittest.TestCase\` classes. Treat test design as part of feature
+design: a merge request that changes behaviour changes or adds tests in the
+same merge request.
 
 \`\`\`toml
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 asyncio_mode = "auto"
-filterwarnings = ["error::UserWarning"]
 \`\`\`
 
 \`testpaths\` keeps collection to the \`tests/\` tree. \`asyncio_mode = "auto"\`
 (pytest-asyncio) lets you write \`async def test_...\` without a decorator on
-every test. \`filterwarnings\` turns warnings into test failures: a deprecation
+every test.
+
+Checked by: PYG-014
+
+### Warnings as errors
+
+> **Source:** Working-group recommendation (AI Gateway) · the AI Gateway sets \`filterwarnings = ["error::UserWarning"]\`
+
+\`filterwarnings\` turns warnings into test failures: a deprecation
 or a misuse warning from a library is cheapest to fix on the day it appears,
 not on the day the library removes the feature. Add \`"error"\` to fail on every
 warning, or at least \`"error::UserWarning"\` as AI Gateway does; when a
 third-party warning cannot be fixed, ignore exactly that one with a comment
 (\`"ignore:.*crypt.*:DeprecationWarning:passlib"\`).
 
-Checked by: PYG-014, PYG-044
+\`\`\`toml
+[tool.pytest.ini_options]
+filterwarnings = ["error::UserWarning"]
+\`\`\`
+
+Checked by: PYG-044
 
 ### Test levels
 
+> **Source:** Python guide · [Python style guide](https://docs.gitlab.com/development/python_guide/styleguide/)
+
 Choose the cheapest level that proves the behaviour, following the company's
-general testing-levels guidance:
+general testing-levels guidance, as the guide asks:
 
 | Level | What it covers | Example |
 |---|---|---|
@@ -1646,10 +1837,14 @@ general testing-levels guidance:
 | Integration | Several of our modules together, or our code against a real local dependency | a FastAPI route called through \`TestClient\`, with the model client mocked |
 | End-to-end | The built artefact as deployed | the service container started in CI and called over HTTP |
 
-Most tests are unit tests. Services add integration tests for every route and
-at least one smoke test against the built image.
+Most tests are unit tests. The guide leaves the choice of level to the
+testing-levels guidance and sets no quota; as an example, the AI Gateway also
+runs integration tests against its built image in CI (a working-group
+recommendation, not a rule).
 
 ### Test layout and naming
+
+> **Source:** Python guide · [Python style guide](https://docs.gitlab.com/development/python_guide/styleguide/)
 
 Tests live in \`tests/\` at the repository root, and each unit test file mirrors
 the path of the module it tests, with a \`test_\` prefix:
@@ -1666,6 +1861,8 @@ functions after the behaviour: \`test_suggest_returns_empty_list_when_model_time
 Checked by: PYG-016, PYG-017
 
 ### Fixtures
+
+> **Source:** Portal default · common pytest practice; the guide does not cover fixtures
 
 Shared set-up goes in fixtures in \`tests/conftest.py\` (or a \`conftest.py\`
 deeper in the tree for fixtures used by one area). Keep fixtures small and
@@ -1695,6 +1892,8 @@ def client(settings: Settings) -> Iterator[TestClient]:
 \`\`\`
 
 ### Parametrized tests
+
+> **Source:** Python guide · [Python style guide](https://docs.gitlab.com/development/python_guide/styleguide/)
 
 When a test takes many parameters, describe each case with a
 \`typing.NamedTuple\` instead of a bare tuple. The field names document what each
@@ -1729,6 +1928,8 @@ def test_truncate_prefix(case: Case) -> None:
 
 ### Mocking external services
 
+> **Source:** Python guide · [Python style guide](https://docs.gitlab.com/development/python_guide/styleguide/)
+
 Tests never call real external services: model providers, GitLab APIs,
 databases you do not start yourself, or anything over the network. Mock with
 \`unittest.mock\`, and mock at the boundary of a method call on your own client
@@ -1759,12 +1960,14 @@ rather than patching module globals.
 
 ### Test coverage
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 Measure coverage with pytest-cov on every CI run and publish it to the merge
-request (see [Test reports and coverage](#test-reports-and-coverage)). We do
-not enforce a global percentage; we do expect that a merge request does not
-lower coverage of the code it touches. Large services may add a diff-coverage
-job (for example with \`diff-cover\`) that fails when changed lines are not
-covered.
+request (see [Test reports and coverage](#test-reports-and-coverage)). The
+guide sets no coverage threshold, and neither does the portal by default (an
+organisation can set one with the \`minimumCoverage\` option). The AI Gateway
+adds a diff-coverage job (\`diff-cover\`) that flags changed lines without
+tests; that is a working-group recommendation, not a rule.
 
 \`\`\`toml
 [tool.coverage.run]
@@ -1779,11 +1982,15 @@ Checked by: PYG-015
 
 ## Continuous integration
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 Every codebase has a \`.gitlab-ci.yml\` that lints and tests every merge request.
 Larger pipelines may split jobs into files under \`.gitlab/ci/\` and pull them in
 with \`include: local\`.
 
 ### Pipeline structure
+
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
 
 The minimum pipeline has a \`lint\` stage and a \`test\` stage. Services add
 \`build\`, \`release\` and deploy stages (see [Deployment](deployment.md)), and
@@ -1814,6 +2021,8 @@ Checked by: PYG-020
 
 ### Poetry in CI
 
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
 All Python jobs extend one hidden \`.poetry\` job that installs a pinned Poetry
 and caches the download and virtualenv directories, keyed on the lockfile.
 
@@ -1836,9 +2045,51 @@ Checked by: PYG-023
 
 ### Lint jobs
 
-CI runs every linter you configured, in check mode, plus the lockfile check.
-One job per tool makes failures easy to read; a single \`make lint\` job is also
-fine.
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
+
+CI runs every linter you configured, in check mode. The guide's example has
+one job per tool, which makes failures easy to read; a single \`make lint\` job
+is also fine. With the guide's stack:
+
+\`\`\`yaml
+lint:black:
+  extends: .poetry
+  stage: lint
+  script:
+    - poetry install --only lint --no-root
+    - poetry run black --check .
+
+lint:isort:
+  extends: .poetry
+  stage: lint
+  script:
+    - poetry install --only lint --no-root
+    - poetry run isort --check-only .
+
+lint:flake8:
+  extends: .poetry
+  stage: lint
+  script:
+    - poetry install --only lint --no-root
+    - poetry run flake8
+
+lint:pylint:
+  extends: .poetry
+  stage: lint
+  script:
+    - poetry install --with lint
+    - poetry run pylint example_gateway
+
+lint:mypy:
+  extends: .poetry
+  stage: lint
+  script:
+    - poetry install --with lint,test
+    - poetry run mypy example_gateway tests
+\`\`\`
+
+With ruff, the format, import and flake8 jobs become two (the AI Gateway also
+writes ruff's findings as a Code Quality report):
 
 \`\`\`yaml
 lint:format:
@@ -1859,27 +2110,16 @@ lint:ruff:
     when: always
     reports:
       codequality: gl-code-quality-report.json
-
-lint:mypy:
-  extends: .poetry
-  stage: lint
-  script:
-    - poetry install --with lint,test
-    - poetry run mypy example_gateway tests
-
-lint:lockfile:
-  extends: .poetry
-  stage: lint
-  script:
-    - poetry check --lock
 \`\`\`
 
-On the classic stack the jobs run \`black --check .\`, \`isort --check-only .\`,
-\`flake8\`, \`pylint example_gateway\` and \`mypy\`.
+A job that fails on a stale lockfile is a working-group recommendation; see
+[Lockfile check in CI](creating-a-codebase.md#lockfile-check-in-ci).
 
 Checked by: PYG-021
 
 ### Test reports and coverage
+
+> **Source:** Python guide · [Create a new Python project](https://docs.gitlab.com/development/python_guide/create_project/)
 
 The test job writes a JUnit report and a Cobertura coverage report so that
 GitLab shows failed tests, the coverage percentage and line-by-line coverage
@@ -1911,8 +2151,13 @@ Checked by: PYG-022
 
 ### Security scanning
 
-Include the company's security scanning templates in every pipeline. Services
-that build an image also scan the image.
+> **Source:** Working-group recommendation (AI Gateway) · the AI Gateway includes these templates; the guide does not mention them
+
+The working group recommends including the company's security scanning
+templates in every pipeline, as the AI Gateway does; services that build an
+image also scan the image. The check is advisory unless your organisation
+enforces it, and the list of templates is the \`requiredSecurityScanners\`
+option.
 
 \`\`\`yaml
 include:
@@ -1922,15 +2167,21 @@ include:
   - template: Jobs/Container-Scanning.gitlab-ci.yml  # services only
 \`\`\`
 
-Findings appear in the merge request security widget. Reviewers treat a new
-critical or high finding as a blocker (see the
-[review checklist](code-review-and-maintainership.md#review-checklist)).
+Findings appear in the merge request security widget. Security
+vulnerabilities are one of the guide's review focus areas (see the
+[review checklist](code-review-and-maintainership.md#review-checklist)); how
+severe a finding must be to block a merge is for each codebase's maintainers
+to decide, not a company rule.
 
 Checked by: PYG-025
 
 ## Secrets and local files
 
-No credential is ever committed: no API keys, tokens, passwords, private keys
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
+The guide keeps the publishing token in a CI/CD variable rather than in the
+repository, and the same goes for every credential. No credential is ever
+committed: no API keys, tokens, passwords, private keys
 or \`.env\` files with real values, not even in tests or in a branch that will be
 squashed. A secret that reached the repository is compromised: revoke and
 rotate it first, then remove it from the code.
@@ -1945,6 +2196,12 @@ rotate it first, then remove it from the code.
   the \`.env\` itself.
 - Secret Detection (see [Security scanning](#security-scanning)) runs on every
   pipeline as a safety net, not as the first line of defence.
+
+Checked by: PYG-045
+
+### Ignoring local files
+
+> **Source:** Portal default · a starting list chosen by the portal
 
 The \`.gitignore\` keeps local environments, caches and secrets out of version
 control. Start from this list:
@@ -1975,11 +2232,15 @@ build/
 *.egg-info/
 \`\`\`
 
-Checked by: PYG-045, PYG-046
+Checked by: PYG-046
 `,
   index: `# Python Guidelines Handbook
 
-This handbook is how we build, review and ship Python at the company. Ruby
+This handbook is how we build, review and ship Python at the company. It
+explains and extends the company's published
+[Python development guidelines](https://docs.gitlab.com/development/python_guide/)
+(here: "the guide"); where the two differ, the guide wins, and every rule here
+says where it comes from. Ruby
 remains our main language; Python is used where its ecosystem is the reason for
 the project, above all for AI and machine-learning work. As the number of
 Python repositories grows, we want every one of them to be built the same way,
@@ -1996,8 +2257,12 @@ The handbook is written for two kinds of readers at once:
 | Shipping a service, utility or library | [Deployment](deployment.md) |
 
 Data-science and analytics projects are out of scope; they follow the Data
-Team's own platform guide. The Python used inside the Ruby monolith's tooling
-(for example to render documentation) is also out of scope.
+Team's own platform guide. The Python used inside the Ruby monolith (it needs
+Python 3 only to render reStructuredText documentation) is not covered by this
+handbook either, but the guide has a page for it,
+[Python in the GitLab monolith](https://docs.gitlab.com/development/python_guide/monorepo/):
+install the interpreter with \`pyenv\`, in the version production uses, and the
+dependencies from the \`Pipfile\` with pipenv.
 
 ## Principles
 
@@ -2020,7 +2285,7 @@ creates it, which checks apply to it and how it is shipped.
 |---|---|---|---|
 | Service | A long-running process that answers requests over the network, built with FastAPI | AI Gateway, Duo Workflow Service | Container image, deployed with Runway or pulled by self-hosted customers |
 | Utility | A tool that people or pipelines run and that exits when done, usually a typer CLI | Prompt Library / Centralized Evaluation Framework | Package on PyPI with a console command |
-| Library | Code imported by other Python codebases | gitlab-cloud-connector (\`src/python\`) | Package on PyPI, or the GitLab package registry for internal-only code |
+| Library | Code imported by other Python codebases | gitlab-cloud-connector (\`src/python\`) | Package on PyPI |
 
 How to choose between them is in
 [Choosing a repository type](creating-a-codebase.md#choosing-a-repository-type).
@@ -2035,6 +2300,36 @@ your question:
 | Prompt Library / Centralized Evaluation Framework | utility | \`gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation/prompt-library\` |
 | gitlab-cloud-connector | library | \`gitlab-org/cloud-connector/gitlab-cloud-connector\` |
 
+## Where each rule comes from
+
+Not every rule in this handbook has the same standing. Each rule section
+starts with a **Source** line, and the portal's rule catalog shows the same
+label for every check:
+
+| Label | Means | Checks |
+|---|---|---|
+| **Python guide** | Stated in the company's [Python development guidelines](https://docs.gitlab.com/development/python_guide/), linked from the label | count by default |
+| **Code review guidelines** | The company-wide [code review guidelines](https://docs.gitlab.com/development/code_review/), which the guide applies to Python projects | count by default |
+| **Working-group recommendation (codebase)** | What the Python stewardship working group recommends, taken from the practice of the named reference codebase (so far always the AI Gateway) | advisory by default |
+| **Portal default** | A choice this portal made where the guidelines say nothing | advisory by default |
+
+An **advisory** check is reported with its result but does not lower the score
+and does not block a level or the templates' gate. An organisation decides
+otherwise in its rule-pack options (\`pythonStewardship.options\` in the portal's
+configuration, or the JSON file given to \`python-conformance --config\`):
+
+\`\`\`yaml
+pythonStewardship:
+  options:
+    enforce: [PYG-041]          # count Renovate although it is advisory by default
+    advisory: [PYG-024]         # report the Makefile check without counting it
+    enforceSources: [working-group]  # count every working-group recommendation
+\`\`\`
+
+\`enforce\` and \`advisory\` take check ids and win over \`enforceSources\`; a check
+cannot be in both lists. Each result in a report says whether it was advisory,
+and the CLI lists the advisory checks under the score.
+
 ## How conformance is checked
 
 The portal checks every Python codebase against this handbook with a **rule
@@ -2044,9 +2339,11 @@ code review and deployment. Each check applies to the repository types it makes
 sense for; a library is never asked for a Dockerfile.
 
 Each rule in this handbook that a check verifies ends with a line naming those
-checks, such as \`Checked by: PYG-020, PYG-021\`, and every check in the portal links back to the section that explains it. Rules
-without such a line are not (yet) verified automatically, but they are rules
-all the same; reviewers apply them.
+checks, such as \`Checked by: PYG-020, PYG-021\`, and every check in the portal
+links back to the section that explains it, whose **Source** line is the
+check's source. Rules without a \`Checked by:\` line are not verified
+automatically; reviewers apply those from the guide and the code review
+guidelines, and treat the others as advice.
 
 You can see the results in three places:
 
@@ -2105,8 +2402,12 @@ The handbook lives in the portal's repository under \`docs/guidelines/\`, and
 changes go through a merge request like any other. Two things to keep in mind:
 
 - Headings are link targets. The rule pack links to them, and a test fails when
-  a check points at a heading that no longer exists or when a \`Checked by:\`
-  line names a check that does not exist. If you rename a heading, update the
+  a check points at a heading that no longer exists, when a \`Checked by:\`
+  line names a check that does not exist, or when the **Source** line right
+  under a check's heading does not match the check's declared source.
+- Every new rule gets a **Source** line. If the guide does not say it, label it
+  a working-group recommendation (naming the codebase) or a portal default;
+  never present it as company policy. If you rename a heading, update the
   checks' documentation links in the same merge request.
 - Write for the engineer who has never seen the codebase: concrete commands and
   configuration that work when copied, and the reason behind each rule.
@@ -2121,17 +2422,26 @@ the toolchain, run the tests of a service, added an endpoint with tests and
 opened a merge request. You do not need to learn Python first: the walkthrough
 explains the syntax as it appears, and the
 [Where to learn more](#where-to-learn-more) section has material for afterwards.
+It follows the guide's
+[Getting started with Python](https://docs.gitlab.com/development/python_guide/getting_started/)
+page; each section says whose rule it is in a **Source** line (see
+[Where each rule comes from](index.md#where-each-rule-comes-from)).
 
 ## Choosing a Python version
 
-Use the version the codebase asks for: it is in \`.tool-versions\` (or
-\`.python-version\`) at the repository root, and the same version is in
-\`pyproject.toml\`, CI and the Dockerfile. Our codebases target CPython 3.12 or
-newer; a new codebase starts on the newest release that all its dependencies
-support, and existing codebases upgrade before their version reaches end of
-life.
+> **Source:** Portal default · the guide sets no version policy; the minimum is the \`minimumPythonVersion\` option
 
-Do not use the Python that ships with macOS or your Linux distribution. It is
+Use the version the codebase asks for: it is usually in \`.tool-versions\` (or
+\`.python-version\`) at the repository root, and in \`pyproject.toml\`, CI and the
+Dockerfile. The guide sets no formal version policy: its examples use 3.12 and
+3.13, its getting-started page installs the newest release with mise, and its
+monorepo page asks you to match the version used in production. The portal's
+default minimum is 3.12 (the version of the guide's mypy example); the check is
+advisory, and an organisation can change the minimum with the
+\`minimumPythonVersion\` option.
+
+Do not use the Python that ships with macOS or your Linux distribution (the
+guide advises against macOS's built-in Python). It is
 old, the operating system depends on it, and installing packages into it breaks
 things in ways that are hard to undo. Install your own interpreters with a
 version manager, exactly as you would never use the system Ruby.
@@ -2139,6 +2449,8 @@ version manager, exactly as you would never use the system Ruby.
 Checked by: PYG-006
 
 ## Install the toolchain
+
+> **Source:** Python guide · [Getting started with Python](https://docs.gitlab.com/development/python_guide/getting_started/)
 
 You need three things: a version manager, Python, and Poetry.
 
@@ -2190,7 +2502,7 @@ debug.
 | \`bundle exec rspec\` | \`poetry run pytest\` | or \`make test\` |
 | RSpec \`describe\`/\`it\`, \`let\`, \`before\` | pytest test functions, fixtures | plain \`assert\`, no matchers DSL |
 | FactoryBot | fixtures that return factories | in \`tests/conftest.py\` |
-| RuboCop | ruff (\`ruff format\`, \`ruff check\`) | older codebases: black, isort, flake8, pylint |
+| RuboCop | black, isort, flake8, pylint (the guide's stack) | or ruff (\`ruff format\`, \`ruff check\`), an accepted equivalent used by the AI Gateway and this walkthrough's example |
 | Sorbet, RBS | type hints checked by mypy | hints are part of the syntax |
 | \`irb\`, \`rails console\` | \`python\` REPL, \`ipython\` | \`poetry run ipython\` |
 | rbenv, asdf | pyenv, mise | same \`.tool-versions\` file with mise and asdf |
@@ -2223,18 +2535,19 @@ debug.
 
 ## Your first change
 
-This walkthrough uses **example-gateway**, our AI Gateway-like example
-service. It has the layout of the portal's Python service template, described
+This walkthrough uses **example-gateway**, an AI Gateway-like example
+service that exists only in the portal's local demo GitLab: it is not a
+project on the company GitLab. It has the layout of the portal's Python service template, described
 in [Project layout](creating-a-codebase.md#project-layout): health checks, token
 authentication and a small model catalog. You will add an endpoint that
 estimates how many tokens a prompt will use, with tests.
 
 ### 1. Clone and install
 
-example-gateway lives in the \`gitlab-org/python-examples\` group. On the company
-GitLab, copy the clone URL from the project page (**Code**, then **Clone**).
-When you run the portal on your machine with \`./portal start\`, its demo GitLab
-serves the same project at <http://localhost:7080>, which is the URL below:
+example-gateway lives in the \`gitlab-org/python-examples\` group of the demo
+GitLab that \`./portal start\` runs on your machine at <http://localhost:7080>,
+which is the URL below. To practise on a real codebase afterwards, clone one of
+the reference codebases from the company GitLab the same way.
 
 \`\`\`shell
 git clone http://localhost:7080/gitlab-org/python-examples/example-gateway.git
@@ -2244,9 +2557,13 @@ poetry install --with test,lint    # creates .venv/ and installs everything
 cp .env.example .env               # local settings, never committed
 \`\`\`
 
-The first \`poetry install\` also writes \`poetry.lock\`, the exact versions it
-chose. This example does not commit one (its \`CONTRIBUTING.md\` says why), so
-leave it out of your commit.
+\`poetry.lock\` is committed in our codebases, together with every change to
+\`pyproject.toml\` (see [Lockfiles](creating-a-codebase.md#lockfiles)), and
+\`poetry install\` installs exactly what it lists. The demo copy of
+example-gateway is the one exception: the demo GitLab cannot resolve
+dependencies, so it ships without a lockfile and your first \`poetry install\`
+writes one (its \`CONTRIBUTING.md\` records the deviation). Your change adds no
+dependency, so the lockfile is not part of the commit in step 8.
 
 ### 2. Run the tests
 
@@ -2447,8 +2764,8 @@ whole suite.
 ### 7. Run the linters
 
 \`\`\`shell
-make format   # ruff rewrites formatting and import order for you
-make lint     # what CI runs: ruff, mypy, lockfile check
+make format   # the formatter rewrites formatting and import order for you
+make lint     # what CI runs: the linters and mypy
 \`\`\`
 
 Fix what remains by hand. mypy errors read like
@@ -2465,7 +2782,7 @@ git commit --message "feat: add endpoint estimating prompt tokens"
 git push --set-upstream origin add-prompt-estimate
 \`\`\`
 
-On the company GitLab, add
+On a real codebase on the company GitLab, add
 \`-o merge_request.create -o merge_request.title="feat: add endpoint estimating prompt tokens"\`
 to the push to open the merge request in the same step, or follow the link
 \`git push\` prints. The demo GitLab of \`./portal start\` has no merge requests:
@@ -2473,8 +2790,9 @@ when git asks, sign in as the placeholder newcomer (username \`eli.newcomer\`,
 password \`glpat-local-eli.newcomer\`, a Developer of the project), and the push
 creates your branch, which is where the walkthrough ends on the demo.
 
-Many of our codebases lint commit messages with the Conventional Commits format
-(\`feat:\`, \`fix:\`, \`chore:\`), so follow it. In the merge request, fill in the
+Some of our codebases, the AI Gateway among them, lint commit messages with the
+Conventional Commits format (\`feat:\`, \`fix:\`, \`chore:\`); follow it where the
+codebase's \`CONTRIBUTING.md\` asks for it. In the merge request, fill in the
 template (what and why, how to try it: the \`curl\` command), tick the checklist,
 set the type label and milestone, and ask the reviewer suggested by the roulette
 comment. The [review process](code-review-and-maintainership.md#the-review-flow)
@@ -2620,6 +2938,8 @@ For \`async\` functions, IPython accepts top-level \`await\`.
 
 ## Reviewing Python code
 
+> **Source:** Python guide · [Python merge request guidelines](https://docs.gitlab.com/development/python_guide/maintainership/)
+
 You can review Python merge requests before you write much Python yourself;
 a fresh pair of eyes catches unclear code that experts no longer notice.
 
@@ -2640,6 +2960,8 @@ The full list reviewers and maintainers work through is the
 
 ## Where to learn more
 
+> **Source:** Python guide · [Getting started with Python](https://docs.gitlab.com/development/python_guide/getting_started/)
+
 | To learn | Read |
 |---|---|
 | The philosophy | PEP 20, "The Zen of Python" (\`import this\` in a REPL) |
@@ -2653,19 +2975,19 @@ The full list reviewers and maintainers work through is the
 
 ## Getting help and finding a mentor
 
+> **Source:** Python guide · [Getting started with Python](https://docs.gitlab.com/development/python_guide/getting_started/)
+
 - **Slack:** \`#python_getting_started\` for beginner questions (no question is
   too small), \`#python\` for everything else, \`#python_maintainers\` for review
   and maintainership questions.
 - **Office hours:** Python review office hours run every two weeks; bring a
   merge request you are writing or reviewing. Past sessions are recorded in the
   Python learning playlist on the company YouTube channel.
-- **Learning group:** a cohort-based Python learning group runs regularly;
-  watch \`#python_getting_started\` for the next round.
-- **Mentoring:** ask in \`#python_getting_started\` for a 1:1 mentor. Mentors are
-  Python experts from the shared maintainer pool (see
-  [Becoming a Python maintainer](code-review-and-maintainership.md#becoming-a-python-maintainer));
-  a few 30-minute pairing sessions on your first merge requests are the usual
-  format.
+- **Learning group:** the guide lists a Python learning group; watch
+  \`#python_getting_started\` for the next round.
+- **Mentoring:** the guide offers optional 1:1 mentorship; ask in
+  \`#python_getting_started\`. How often and in what form you meet is for you
+  and your mentor to agree; there is no set format.
 - **The codebase's own people:** every codebase lists its maintainers in the
   portal (the ownership card on its catalog page) and in \`CODEOWNERS\`. Asking
   them is always welcome.

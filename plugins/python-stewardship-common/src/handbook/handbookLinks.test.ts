@@ -5,6 +5,9 @@
  *  - every `Checked by:` line names real checks;
  *  - every check is named in a `Checked by:` line inside the section its link
  *    points at;
+ *  - every check's section opens with a `> **Source:**` line naming the
+ *    check's declared source (the label the portal renders under the
+ *    heading);
  *  - every relative link between handbook pages resolves.
  *
  * If this fails after renaming a heading, update the `docs.anchor` of the
@@ -13,7 +16,12 @@
 import fs from 'fs';
 import path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { checks, handbookPages, type CheckMetadata } from '../index';
+import {
+  checks,
+  checkSourceLabel,
+  handbookPages,
+  type CheckMetadata,
+} from '../index';
 import { handbookPageList } from './handbookPages';
 import {
   extractHeadings,
@@ -193,6 +201,53 @@ describe('rule pack ↔ handbook', () => {
       expect(inSection).toBe(true);
     },
   );
+});
+
+/** `> **Source:** <label> · <links>`: the label of the section it opens. */
+const SOURCE_LINE = /^> \*\*Source:\*\* (.+?)(?: · .*)?$/;
+
+/** The label of the Source line right under the heading `slug`, if any. */
+function sourceLabelUnder(page: Page, slug: string): string | undefined {
+  const heading = page.headings.find(h => h.slug === slug);
+  if (!heading) return undefined;
+  const next = page.lines
+    .slice(heading.line + 1)
+    .find(line => line.text.trim() !== '');
+  if (!next || next.inCode) return undefined;
+  return SOURCE_LINE.exec(next.text)?.[1];
+}
+
+describe('rule sources in the handbook', () => {
+  it.each(checks.map(c => [c.id, checkSourceLabel(c.source), c] as const))(
+    '%s: the section it links to opens with "Source: %s"',
+    (_id, label, check) => {
+      const page = pages.get(check.docs.page)!;
+      expect(sourceLabelUnder(page, check.docs.anchor)).toBe(label);
+    },
+  );
+
+  it('uses only the four source labels, each right under a heading', () => {
+    const known =
+      /^(Python guide|Code review guidelines|Working-group recommendation \([^)]+\)|Portal default)$/;
+    const problems: string[] = [];
+    for (const page of pages.values()) {
+      page.lines.forEach(({ text, inCode }, line) => {
+        if (inCode || !text.startsWith('> **Source:**')) return;
+        const label = SOURCE_LINE.exec(text)?.[1] ?? '';
+        const previous = page.lines
+          .slice(0, line)
+          .reverse()
+          .find(l => l.text.trim() !== '');
+        const underHeading = page.headings.some(
+          h => previous && page.lines.indexOf(previous) === h.line,
+        );
+        if (!known.test(label) || !underHeading) {
+          problems.push(`${page.file}:${line + 1}: ${text}`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('links between handbook pages', () => {

@@ -30,7 +30,7 @@ export const ciChecksLockfileFreshness = defineCheck({
         'lint:lockfile:\n  stage: lint\n  script:\n    - poetry check --lock\n',
     },
   },
-  docs: { page: 'creating-a-codebase', anchor: 'lockfiles' },
+  docs: { page: 'creating-a-codebase', anchor: 'lockfile-check-in-ci' },
   evaluate(context) {
     const command = findCommand(context, FRESHNESS);
     if (!command) {

@@ -24,7 +24,7 @@ export const defaultBranchProtected = defineCheck({
   },
   docs: {
     page: 'code-review-and-maintainership',
-    anchor: 'codeowners-and-code-owner-approval',
+    anchor: 'code-owner-approval-on-the-default-branch',
   },
   evaluate(context) {
     const settings = context.gitlabSettings;

@@ -22,7 +22,7 @@ export const dockerignorePresent = defineCheck({
       content: '.git\n.venv\n**/__pycache__\n.env\ntests\n',
     },
   },
-  docs: { page: 'deployment', anchor: 'container-images-for-services' },
+  docs: { page: 'deployment', anchor: 'docker-build-context' },
   evaluate(context) {
     const dockerfile = context.dockerfile();
     if (dockerfile.state === 'missing') {

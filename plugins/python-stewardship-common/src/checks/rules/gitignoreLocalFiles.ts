@@ -27,7 +27,7 @@ export const gitignoreLocalFiles = defineCheck({
         '.venv/\n__pycache__/\n*.py[cod]\n.env\n.coverage\ncoverage.xml\njunit.xml\n',
     },
   },
-  docs: { page: 'development-guidelines', anchor: 'secrets-and-local-files' },
+  docs: { page: 'development-guidelines', anchor: 'ignoring-local-files' },
   evaluate(context) {
     const texts: string[] = [];
     const found: string[] = [];

@@ -15,7 +15,7 @@ export const libraryShipsPyTyped = defineCheck({
     summary: "Add an empty py.typed file next to the package's __init__.py.",
     snippet: { path: 'my_package/py.typed', language: 'text', content: '' },
   },
-  docs: { page: 'development-guidelines', anchor: 'type-checking' },
+  docs: { page: 'development-guidelines', anchor: 'type-markers-in-libraries' },
   evaluate(context) {
     const marker = context
       .projectPaths()

@@ -22,7 +22,7 @@ export const mergeRequestTemplateChecklist = defineCheck({
   },
   docs: {
     page: 'code-review-and-maintainership',
-    anchor: 'merge-request-templates-and-labels',
+    anchor: 'tests-and-documentation-checklist',
   },
   evaluate(context) {
     const templates = context.paths.filter(

@@ -21,7 +21,7 @@ export const pytestWarningsAsErrors = defineCheck({
         '[tool.pytest.ini_options]\nfilterwarnings = ["error::UserWarning"]\n',
     },
   },
-  docs: { page: 'development-guidelines', anchor: 'testing-with-pytest' },
+  docs: { page: 'development-guidelines', anchor: 'warnings-as-errors' },
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
