@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import packageJson from '../package.json';
 import {
   CI_COMPONENT_DIR,
   CI_COMPONENT_FILE,
@@ -96,4 +98,51 @@ describe('ci-components/python-conformance', () => {
     expect(script).toContain('url.startsWith(`${api}/`)');
     expect(script).toContain('"JOB-TOKEN": process.env.CI_JOB_TOKEN');
   });
+});
+
+describe("the templates' pipelines", () => {
+  const skeletons = resolve(__dirname, '../../../templates/skeletons');
+  const pipelines = readdirSync(skeletons)
+    .map(folder => join(skeletons, folder, '.gitlab-ci.yml'))
+    .filter(file => {
+      try {
+        return readFileSync(file, 'utf8').length > 0;
+      } catch {
+        return false;
+      }
+    });
+
+  it('exist for every repository type', () => {
+    expect(pipelines.map(file => file.split('/').at(-2)).sort()).toEqual([
+      'library',
+      'service',
+      'utility',
+    ]);
+  });
+
+  it.each(pipelines.map(file => [file.split('/').at(-2), file]))(
+    '%s includes the component at the CLI version, with declared inputs and a stage it has',
+    (_type, file) => {
+      // The skeleton's placeholders sit in values, so the file parses as is.
+      const ci = parse(readFileSync(file!, 'utf8'));
+      const components = (ci.include as Array<Record<string, any>>).filter(
+        entry => 'component' in entry,
+      );
+      expect(components).toHaveLength(1);
+      const [{ component, inputs, ...rest }] = components;
+      expect(rest).toEqual({});
+      expect(component).toMatch(
+        /^\$CI_SERVER_FQDN\/[\w.-]+(\/[\w.-]+)*\/python-conformance\/python-conformance@\d+\.\d+\.\d+$/,
+      );
+      // The component's version is the CLI's: both are released together.
+      expect(component.split('@')[1]).toBe(packageJson.version);
+      const declared = Object.keys(readCiComponent().inputs);
+      expect(
+        Object.keys(inputs ?? {}).filter(n => !declared.includes(n)),
+      ).toEqual([]);
+      expect(ci.stages).toContain(inputs?.stage ?? 'test');
+      // No job of its own overrides the component's.
+      expect(ci['python-conformance']).toBeUndefined();
+    },
+  );
 });
