@@ -129,6 +129,49 @@ describe('python-conformance check', () => {
     }
   });
 
+  it("judges an organisation's own checks from --checks with the rule pack", async () => {
+    const module = join(workDir, 'acme-checks.js');
+    writeFileSync(
+      module,
+      `exports.checks = [{
+        id: 'ACME-001', title: 'The README names the on-call rota',
+        family: 'documentation', appliesTo: ['service', 'utility', 'library'],
+        weight: 1, advisory: false, requires: [],
+        source: { kind: 'portal-default' },
+        rationale: 'Whoever is paged must find the rota.',
+        fix: { summary: 'Add an On call section.' },
+        docs: { page: 'deployment', anchor: 'deploying-with-runway' },
+        evaluate: () => ({ status: 'fail', message: 'No on-call rota in the README' }),
+      }];`,
+    );
+    const { stdout } = await run(
+      'check',
+      'conformant-service',
+      '--checks',
+      'acme-checks.js',
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(stdout);
+    expect(report.results.find((r: any) => r.id === 'ACME-001')).toMatchObject({
+      status: 'fail',
+      message: 'No on-call rota in the README',
+    });
+
+    writeFileSync(
+      join(workDir, 'clashing-checks.js'),
+      `exports.checks = [{ id: 'PYG-001', evaluate() {} }];`,
+    );
+    const clash = await run(
+      'check',
+      'conformant-service',
+      '--checks',
+      'clashing-checks.js',
+    );
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/PYG-001 is already a check of the rule pack/);
+  });
+
   it('writes well-formed JUnit XML with one test case per check', async () => {
     const { stdout } = await run(
       'check',

@@ -56,6 +56,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'JSON file with organisation options (allowed package managers, minimum Python, ...)',
     )
     .option(
+      '--checks <file>',
+      "a JS module exporting the organisation's own checks (ids like ACME-001), judged with the rule pack",
+    )
+    .option(
       '--project-root <dir>',
       'folder of the Python project inside the repository (default: detected)',
     )

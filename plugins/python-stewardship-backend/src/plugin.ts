@@ -5,9 +5,15 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { pythonStewardshipPermissions } from '@internal/plugin-python-stewardship-common';
+import {
+  CheckDefinition,
+  composeRulePack,
+  pythonStewardshipPermissions,
+  rulePackMetadata,
+} from '@internal/plugin-python-stewardship-common';
 import {
   GitlabReader,
+  pythonStewardshipChecksExtensionPoint,
   readStewardshipOptions,
 } from '@internal/plugin-python-stewardship-node';
 import { readPythonCodebases } from './catalog/readPythonCodebases';
@@ -27,6 +33,13 @@ import { readConformanceConfig } from './readConformanceConfig';
 export const pythonStewardshipPlugin = createBackendPlugin({
   pluginId: 'python-stewardship',
   register(env) {
+    // Organisation checks from modules (python-stewardship-node's extension point).
+    const extraChecks: CheckDefinition[] = [];
+    env.registerExtensionPoint(pythonStewardshipChecksExtensionPoint, {
+      addChecks: (...checks) => {
+        extraChecks.push(...checks);
+      },
+    });
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -46,6 +59,8 @@ export const pythonStewardshipPlugin = createBackendPlugin({
         const { config, logger, scheduler } = deps;
         const settings = readConformanceConfig(config);
         const stewardship = readStewardshipOptions(config);
+        const rulePack = composeRulePack(extraChecks);
+        const rules = rulePackMetadata(rulePack);
         const integration = pickGitlabIntegration(config, settings.gitlabHost);
         const store = await ConformanceStore.create(
           await deps.database.getClient(),
@@ -60,8 +75,9 @@ export const pythonStewardshipPlugin = createBackendPlugin({
           reader,
           logger,
           readCodebases: () => readPythonCodebases(deps.catalog, deps.auth),
-          rulePackVersion: computeRulePackVersion(stewardship),
+          rulePackVersion: computeRulePackVersion(stewardship, rules),
           stewardship,
+          checks: rulePack,
           concurrency: settings.concurrency,
           leaseMs: settings.leaseSeconds * 1000,
           historyDays: settings.historyDays,
@@ -111,6 +127,7 @@ export const pythonStewardshipPlugin = createBackendPlugin({
                 await deps.userInfo.getUserInfo(credentials)
               ).ownershipEntityRefs,
             publicBadges: settings.publicBadges,
+            rules,
           }),
         );
         // CI uploads (python-conformance check --upload): external-access

@@ -125,3 +125,6 @@ export {
 export type { GitlabProjectSettings } from './settings/GitlabProjectSettings';
 export { evaluateGate } from './scoring/evaluateGate';
 export type { GateResult } from './scoring/evaluateGate';
+export { defineCheck, fail, pass, skip } from './checks/support';
+export { composeRulePack, rulePackMetadata } from './extend/composeRulePack';
+export { testCheck } from './extend/testCheck';

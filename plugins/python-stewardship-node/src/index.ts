@@ -17,3 +17,5 @@ export {
   readStewardshipOptions,
   STEWARDSHIP_OPTIONS_KEY,
 } from './options/readStewardshipOptions';
+export { pythonStewardshipChecksExtensionPoint } from './extensions/checksExtensionPoint';
+export type { PythonStewardshipChecksExtensionPoint } from './extensions/checksExtensionPoint';

@@ -3,6 +3,7 @@ import {
   evaluateGate,
   evaluateRepository,
   ruleCatalog,
+  rulePackMetadata,
   ConformanceReport,
 } from '@internal/plugin-python-stewardship-common';
 import { createColors } from 'picocolors';
@@ -11,12 +12,15 @@ import { reportFormatNames, reportFormats, ReportFormat } from '../formats';
 import { CliIo, UsageError } from './CliIo';
 import { parseTypeOption } from './parseTypeOption';
 import { EXIT_GATE_FAILED, EXIT_OK } from './exitCodes';
+import { loadOrganisationChecks } from './loadOrganisationChecks';
 
 export interface CheckCommandOptions {
   type?: string;
   format: string;
   output?: string;
   failUnder?: string;
+  /** A JS module with the organisation's own checks. */
+  checks?: string;
   select?: string;
   ignore?: string;
   config?: string;
@@ -92,6 +96,7 @@ export function runCheck(
   const type = parseTypeOption(options.type);
   const failUnder = parseFailUnder(options.failUnder);
   const stewardship = readConfig(io, options.config);
+  const rulePack = loadOrganisationChecks(io.cwd, options.checks);
   const root = resolve(io.cwd, directory ?? '.');
   let snapshot;
   try {
@@ -107,6 +112,7 @@ export function runCheck(
       ignore: list(options.ignore),
       projectRoot: options.projectRoot,
       stewardship: stewardship as never,
+      checks: rulePack,
     });
   } catch (error) {
     const name = (error as Error).name;
@@ -120,7 +126,12 @@ export function runCheck(
   }
   const context = {
     report,
-    rules: new Map(ruleCatalog.map(rule => [rule.id, rule])),
+    rules: new Map(
+      (rulePack ? rulePackMetadata(rulePack) : ruleCatalog).map(rule => [
+        rule.id,
+        rule,
+      ]),
+    ),
     colors: createColors(options.output ? false : io.color),
     // Set once as a group-level CI variable instead of on every command line.
     docsBaseUrl:

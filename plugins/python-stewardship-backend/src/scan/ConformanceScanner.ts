@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  CheckDefinition,
   StewardshipOptionsInput,
   StoredResult,
 } from '@internal/plugin-python-stewardship-common';
@@ -24,6 +25,8 @@ export interface ConformanceScannerOptions {
   rulePackVersion: string;
   /** The organisation's options (`pythonStewardship.options`). */
   stewardship?: StewardshipOptionsInput;
+  /** The rule pack with the organisation's own checks; the built-ins when absent. */
+  checks?: readonly CheckDefinition[];
   concurrency: number;
   leaseMs: number;
   historyDays: number;
@@ -202,6 +205,7 @@ export class ConformanceScanner {
         maintainers: codebase.maintainers,
         lastFullScanAt: codebase.lastScanAt,
         stewardship: this.options.stewardship,
+        checks: this.options.checks,
       });
       if (outcome.kind === 'unchanged') {
         await store.recordUnchanged(entityRef);

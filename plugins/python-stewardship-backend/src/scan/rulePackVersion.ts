@@ -1,4 +1,7 @@
-import { ruleCatalog } from '@internal/plugin-python-stewardship-common';
+import {
+  CheckMetadata,
+  ruleCatalog,
+} from '@internal/plugin-python-stewardship-common';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
@@ -10,7 +13,10 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
  * changes, so an upgrade or an options change re-judges every codebase on
  * the next sweep.
  */
-export function computeRulePackVersion(options: unknown = {}): string {
+export function computeRulePackVersion(
+  options: unknown = {},
+  rules: readonly CheckMetadata[] = ruleCatalog,
+): string {
   const { version } = JSON.parse(
     readFileSync(
       resolvePackagePath(
@@ -21,7 +27,7 @@ export function computeRulePackVersion(options: unknown = {}): string {
     ),
   ) as { version: string };
   const hash = createHash('sha256')
-    .update(JSON.stringify({ ruleCatalog, options }))
+    .update(JSON.stringify({ rules, options }))
     .digest('hex')
     .slice(0, 12);
   return `${version}+${hash}`;

@@ -1,4 +1,5 @@
 import {
+  CheckDefinition,
   ConformanceReport,
   createMemorySnapshot,
   evaluateRepository,
@@ -22,6 +23,8 @@ export interface ScanProjectInput {
   force: boolean;
   exemptions: Record<string, string>;
   stewardship?: StewardshipOptionsInput;
+  /** The rule pack, when an organisation added checks to it. */
+  checks?: readonly CheckDefinition[];
   /** The catalog's maintainer refs, which PYG-031 looks for among approvers. */
   maintainers: string[];
   /**
@@ -100,6 +103,7 @@ export async function scanProject(
     exemptions: input.exemptions,
     stewardship: input.stewardship,
     gitlabSettings,
+    checks: input.checks,
   });
   return {
     kind: 'scanned',

@@ -7,6 +7,7 @@ import {
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  CheckMetadata,
   CodebaseRow,
   conformanceRefreshPermission,
   EntityConformance,
@@ -38,6 +39,8 @@ export interface RouterOptions {
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ) => Promise<string[]>;
   publicBadges: boolean;
+  /** The rule pack's metadata, with the organisation's own checks; the built-ins when absent. */
+  rules?: readonly CheckMetadata[];
 }
 
 const CSV_COLUMNS: Array<[string, (row: CodebaseRow) => unknown]> = [
@@ -174,7 +177,7 @@ export async function createRouter(
 
   router.get('/rules', async (req, res) => {
     await userCredentials(req);
-    res.json({ items: ruleCatalog });
+    res.json({ items: options.rules ?? ruleCatalog });
   });
 
   router.get('/entities/:kind/:namespace/:name/report', async (req, res) => {
