@@ -45,7 +45,16 @@ async function main() {
     mainFields: ['module', 'main'],
     minify: true,
     legalComments: 'none',
-    banner: { js: '#!/usr/bin/env node' },
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        // Before anything else, as esbuild's own directive no longer is first.
+        '"use strict";',
+        // Node 22.1+ keeps V8's compiled code of this file in the OS temp
+        // folder, so later runs skip most of the compile; older Node skips it.
+        'try{require("node:module").enableCompileCache?.()}catch{}',
+      ].join('\n'),
+    },
     metafile: true,
     logLevel: 'warning',
   });
