@@ -125,3 +125,52 @@ describe('HandbookMarkdown check links', () => {
     ).not.toBeInTheDocument();
   });
 });
+
+describe('HandbookMarkdown source labels', () => {
+  const page = `# Deployment
+
+## Publishing to PyPI
+
+> **Source:** Python guide · [Deploying Python repositories](https://docs.gitlab.com/development/python_guide/deployment/)
+
+Utilities and libraries go to PyPI.
+
+> A quotation stays a quotation.
+`;
+
+  it('renders the line under a rule heading as a source label, not a quote', async () => {
+    await renderInTestApp(
+      <HandbookMarkdown markdown={page} handbookLink={handbookLink} />,
+    );
+
+    const label = screen.getByRole('note', { name: 'Rule source' });
+    expect(label).toHaveTextContent(
+      'Source: Python guide · Deploying Python repositories',
+    );
+    expect(label.tagName).toBe('DIV');
+    expect(
+      screen.getByRole('link', { name: /^Deploying Python repositories/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://docs.gitlab.com/development/python_guide/deployment/',
+    );
+    expect(
+      screen.getByText('A quotation stays a quotation.').closest('blockquote'),
+    ).not.toBeNull();
+  });
+
+  it('shows a source label on every rule section of the real handbook', async () => {
+    await renderInTestApp(
+      <HandbookMarkdown
+        markdown={handbookContent.deployment}
+        handbookLink={handbookLink}
+      />,
+    );
+
+    const labels = screen.getAllByRole('note', { name: 'Rule source' });
+    expect(labels.length).toBeGreaterThanOrEqual(8);
+    expect(labels.map(label => label.textContent?.trim())).toContain(
+      'Source: Portal default · the guide does not mention .dockerignore',
+    );
+  });
+});

@@ -44,7 +44,42 @@ const useStyles = makeStyles(theme => ({
     '& img': { maxWidth: '100%' },
   },
   codeBlock: { margin: theme.spacing(2, 0) },
+  // The `> **Source:** …` line under a rule's heading: a compact label,
+  // distinct from a quotation, so whose rule it is reads at a glance.
+  sourceLabel: {
+    ...theme.typography.body2,
+    display: 'inline-block',
+    margin: theme.spacing(0, 0, 1.5),
+    padding: theme.spacing(0.25, 1.25),
+    borderRadius: theme.shape.borderRadius,
+    border: `1px solid ${theme.palette.divider}`,
+    backgroundColor: theme.palette.background.default,
+    color: theme.palette.text.secondary,
+    '& p': { margin: 0 },
+    '& strong': { color: theme.palette.text.primary },
+  },
 }));
+
+type HastNode = {
+  type: string;
+  tagName?: string;
+  value?: string;
+  children?: HastNode[];
+};
+
+const textOf = (node: HastNode): string =>
+  node.value ?? (node.children ?? []).map(textOf).join('');
+
+/** Whether a blockquote is a rule's source label: `> **Source:** …`. */
+function isSourceLabel(node: HastNode | undefined): boolean {
+  const paragraph = node?.children?.find(child => child.type === 'element');
+  const first = paragraph?.children?.[0];
+  return (
+    paragraph?.tagName === 'p' &&
+    first?.tagName === 'strong' &&
+    textOf(first).trim() === 'Source:'
+  );
+}
 
 /** Props of {@link HandbookMarkdown}. */
 export interface HandbookMarkdownProps {
@@ -85,6 +120,18 @@ export function HandbookMarkdown(props: HandbookMarkdownProps) {
           </div>
         );
       },
+      blockquote: ({ node, children }) =>
+        isSourceLabel(node as HastNode) ? (
+          <div
+            role="note"
+            aria-label="Rule source"
+            className={classes.sourceLabel}
+          >
+            {children}
+          </div>
+        ) : (
+          <blockquote>{children}</blockquote>
+        ),
       a: ({ href, children, title }) =>
         href ? (
           <Link
@@ -97,7 +144,7 @@ export function HandbookMarkdown(props: HandbookMarkdownProps) {
           <>{children}</>
         ),
     }),
-    [classes.codeBlock, handbookLink],
+    [classes.codeBlock, classes.sourceLabel, handbookLink],
   );
 
   return (

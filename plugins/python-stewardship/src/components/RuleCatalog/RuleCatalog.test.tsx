@@ -2,6 +2,12 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { RuleCatalog } from './RuleCatalog';
 import { fixtureFamilies, fixtureRules } from './ruleFixtures';
+import {
+  checkFamilies,
+  checkSourceLabel,
+  repositoryTypes,
+  ruleCatalog,
+} from '@internal/plugin-python-stewardship-common/browser';
 
 const handbookLink = (page: string, anchor?: string) =>
   `/python-guidelines/${page}${anchor ? `#${anchor}` : ''}`;
@@ -75,6 +81,60 @@ describe('RuleCatalog', () => {
 
     expect(await screen.findByLabelText('Family')).toHaveValue('testing');
     expect(visibleIds()).toEqual(['PYG-015']);
+  });
+});
+
+describe('RuleCatalog sources', () => {
+  it('shows a Source column saying whose rule every check is', async () => {
+    renderCatalog();
+
+    const headers = (await screen.findAllByRole('columnheader')).map(
+      header => header.textContent,
+    );
+    expect(headers).toContain('Source');
+    const sourceColumn = headers.indexOf('Source');
+    const sources = Object.fromEntries(
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => [
+          within(row).getByRole('rowheader').textContent,
+          // The row header is cell 0; body cells follow in column order.
+          within(row).getAllByRole('cell')[sourceColumn - 1].textContent,
+        ]),
+    );
+    expect(sources).toEqual({
+      'PYG-003': 'Python guide',
+      'PYG-015': 'Python guide',
+      'PYG-036': 'Working-group recommendation (AI Gateway)',
+      'PYG-043': 'Portal default',
+    });
+  });
+
+  it('shows the declared source of every check of the rule pack', async () => {
+    await renderInTestApp(
+      <RuleCatalog
+        rules={ruleCatalog}
+        families={checkFamilies}
+        repositoryTypes={repositoryTypes}
+        handbookLink={handbookLink}
+        sectionTitle={(page, anchor) => `${page} › ${anchor}`}
+      />,
+    );
+
+    const headers = screen
+      .getAllByRole('columnheader')
+      .map(header => header.textContent);
+    const sourceColumn = headers.indexOf('Source');
+    const shown = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map(
+        row => within(row).getAllByRole('cell')[sourceColumn - 1].textContent,
+      );
+    expect(shown).toEqual(
+      ruleCatalog.map(rule => checkSourceLabel(rule.source)),
+    );
   });
 });
 

@@ -12,6 +12,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
+import { checkSourceLabel } from '@internal/plugin-python-stewardship-common/browser';
 import { HandbookLink } from '../../hooks/useHandbookLinks';
 import { filterRules, RuleFilters } from './filterRules';
 import { InlineCode } from './InlineCode';
@@ -27,6 +28,7 @@ const useStyles = makeStyles(theme => ({
   detail: { marginTop: theme.spacing(0.5) },
   chip: { margin: theme.spacing(0, 0.5, 0.5, 0) },
   advisory: { marginLeft: theme.spacing(1) },
+  source: { minWidth: 140 },
 }));
 
 /** Search-parameter names, so a filtered view can be linked to. */
@@ -125,7 +127,10 @@ export function RuleCatalog(props: RuleCatalogProps) {
       </Typography>
       <Typography variant="body1" paragraph>
         The checks the portal runs against every Python repository. Each one
-        links to the handbook section that explains the guideline behind it.
+        links to the handbook section that explains the guideline behind it, and
+        says whose rule it is. Checks from a working-group recommendation or a
+        portal default are advisory unless your organisation enforces them: they
+        are reported but do not lower the score or block a level.
       </Typography>
 
       <Grid container spacing={2} className={classes.filters}>
@@ -185,6 +190,9 @@ export function RuleCatalog(props: RuleCatalogProps) {
                 Check
               </TableCell>
               <TableCell component="th" scope="col">
+                Source
+              </TableCell>
+              <TableCell component="th" scope="col">
                 Family
               </TableCell>
               <TableCell component="th" scope="col" className={classes.nowrap}>
@@ -218,6 +226,7 @@ export function RuleCatalog(props: RuleCatalogProps) {
                         size="small"
                         label="Advisory"
                         variant="outlined"
+                        title="Advisory by default: reported, but not counted in the score or levels"
                         className={classes.advisory}
                       />
                     )}
@@ -232,6 +241,12 @@ export function RuleCatalog(props: RuleCatalogProps) {
                   <Typography variant="body2" className={classes.detail}>
                     Fix: <InlineCode text={rule.fix.summary} />
                   </Typography>
+                </TableCell>
+                <TableCell
+                  className={`${classes.compact} ${classes.source}`}
+                  data-source={rule.source.kind}
+                >
+                  {checkSourceLabel(rule.source)}
                 </TableCell>
                 <TableCell className={classes.compact}>
                   {familyTitle(rule.family)}
