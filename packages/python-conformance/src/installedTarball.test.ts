@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -170,6 +171,47 @@ describe('the packed CLI installed from its tarball', () => {
       });
     },
   );
+
+  it("loads an organisation's --checks module like the workspace CLI", () => {
+    const module = join(tempDir, 'acme-checks.js');
+    writeFileSync(
+      module,
+      `exports.checks = [{
+        id: 'ACME-001', title: 'The README names the on-call rota',
+        family: 'documentation', appliesTo: ['service', 'utility', 'library'],
+        weight: 1, advisory: false, requires: [],
+        source: { kind: 'portal-default' },
+        rationale: 'Whoever is paged must find the rota.',
+        fix: { summary: 'Add an On call section.' },
+        docs: { page: 'deployment', anchor: 'deploying-with-runway' },
+        evaluate: () => ({ status: 'fail', message: 'No on-call rota' }),
+      }];`,
+    );
+    const args = [
+      'check',
+      join(FIXTURES, 'conformant-service'),
+      '--checks',
+      module,
+      '--format',
+      'json',
+    ];
+    const installed = run(
+      join(installDir, 'node_modules/.bin/python-conformance'),
+      args,
+      installDir,
+    );
+    const workspace = run(
+      process.execPath,
+      [WORKSPACE_BIN, ...args],
+      PACKAGE_DIR,
+    );
+    expect(installed.stdout).toContain('No on-call rota');
+    expect([installed.status, installed.stdout, installed.stderr]).toEqual([
+      workspace.status,
+      workspace.stdout,
+      workspace.stderr,
+    ]);
+  });
 
   it('answers usage errors and --version like the workspace CLI', () => {
     const bin = join(installDir, 'node_modules/.bin/python-conformance');
