@@ -16,6 +16,35 @@ const HANDBOOK_PAGE = path.resolve(
   __dirname,
   '../../../docs/guidelines/python-for-non-python-developers.md',
 );
+const CREATION_PAGE = path.resolve(
+  __dirname,
+  '../../../docs/guidelines/creating-a-codebase.md',
+);
+
+/** The text of the section under `heading` (a whole heading line), up to the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(heading);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const level = heading.indexOf(' ');
+  const end = lines.findIndex(
+    (line, i) =>
+      i > start && /^#{1,6} /.test(line) && line.indexOf(' ') <= level,
+  );
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
+/** Sentences mentioning `poetry.lock` (whitespace normalised). */
+function lockfileSentences(text: string): string[] {
+  return text
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.:])\s+(?=[A-Z`])/)
+    .filter(sentence => sentence.includes('poetry.lock'));
+}
+
+const TELLS_NOT_TO_COMMIT =
+  /leave it out|keep it out|do not commit|don't commit|never commit|not committed/i;
 const PROJECT = 'gitlab-org/python-examples/example-gateway';
 /** The URL `./portal start` serves the demo GitLab on, as the page prints it. */
 const DEMO_GITLAB_URL = 'http://localhost:7080';
@@ -212,6 +241,12 @@ describe('the onboarding walkthrough of "Python for non-Python developers"', () 
     expect(committed.stdout.trim().split('\n').sort()).toEqual(
       files.map(f => f.path).sort(),
     );
+    // The change adds no dependency, so the lockfile is not in the commit,
+    // and the demo project documents why it has none (as the page says).
+    expect(committed.stdout).not.toContain('poetry.lock');
+    expect(
+      await fs.readFile(path.join(repo, 'CONTRIBUTING.md'), 'utf8'),
+    ).toMatch(/No poetry\.lock committed/);
 
     // The branch exists on the server, at the commit pushed.
     const head = (
@@ -232,4 +267,26 @@ describe('the onboarding walkthrough of "Python for non-Python developers"', () 
       },
     });
   }, 180_000);
+
+  it('agrees with "Creating a codebase" that poetry.lock is committed', async () => {
+    const walkthrough = await fs.readFile(HANDBOOK_PAGE, 'utf8');
+    const creation = await fs.readFile(CREATION_PAGE, 'utf8');
+    const lockfiles = section(creation, '## Lockfiles');
+    const install = section(walkthrough, '### 1. Clone and install');
+
+    // Both pages state the same rule, and the walkthrough links to it.
+    expect(lockfiles).toContain('`poetry.lock` is committed.');
+    expect(install).toContain('`poetry.lock` is committed');
+    expect(install).toContain('(creating-a-codebase.md#lockfiles)');
+    // Neither page tells the reader to leave the lockfile out.
+    // (Prose only: a code comment says `.env` is never committed.)
+    expect(install.replace(/```[\s\S]*?```/g, '')).not.toMatch(
+      TELLS_NOT_TO_COMMIT,
+    );
+    const contradicting = [
+      ...lockfileSentences(walkthrough),
+      ...lockfileSentences(creation),
+    ].filter(sentence => TELLS_NOT_TO_COMMIT.test(sentence));
+    expect(contradicting).toEqual([]);
+  });
 });
