@@ -17,6 +17,8 @@ import {
   maintainersEntityCard,
 } from './plugin';
 import { rootRouteRef } from './routes';
+import { pythonStewardshipApiRef } from './api';
+import { mockConformanceApi } from './__testUtils__/mockConformanceApi';
 
 const entity = (kind: string, extra: Partial<Entity> = {}): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -34,6 +36,16 @@ describe('python-stewardship plugin', () => {
     ).toBeDefined();
     expect(
       plugin.getExtension('entity-card:python-stewardship/maintainer-of'),
+    ).toBeDefined();
+    expect(plugin.getExtension('api:python-stewardship')).toBeDefined();
+    expect(
+      plugin.getExtension('page:python-stewardship/codebases'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-content:python-stewardship/guidelines'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:python-stewardship/team-codebases'),
     ).toBeDefined();
   });
 
@@ -92,6 +104,7 @@ describe('python-stewardship plugin', () => {
         {createExtensionTester(maintainerOfEntityCard).reactElement()}
       </EntityProvider>,
       {
+        apis: [[pythonStewardshipApiRef, mockConformanceApi()]],
         mountedRoutes: {
           '/catalog/:namespace/:kind/:name': entityRouteRef,
           '/python-guidelines': rootRouteRef,

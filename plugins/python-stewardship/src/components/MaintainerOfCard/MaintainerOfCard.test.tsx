@@ -6,13 +6,18 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { MaintainerOfCard } from './MaintainerOfCard';
+import { pythonStewardshipApiRef } from '../../api';
+import { mockConformanceApi } from '../../__testUtils__/mockConformanceApi';
 
 function renderCard(entity: Entity) {
   return renderInTestApp(
     <EntityProvider entity={entity}>
       <MaintainerOfCard />
     </EntityProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      apis: [[pythonStewardshipApiRef, mockConformanceApi()]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
 }
 

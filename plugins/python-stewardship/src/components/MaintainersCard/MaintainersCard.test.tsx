@@ -7,6 +7,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { rootRouteRef } from '../../routes';
 import { MaintainersCard } from './MaintainersCard';
+import { pythonStewardshipApiRef } from '../../api';
+import { mockConformanceApi } from '../../__testUtils__/mockConformanceApi';
 
 const gateway: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -34,6 +36,7 @@ function renderCard(entity: Entity) {
       <MaintainersCard />
     </EntityProvider>,
     {
+      apis: [[pythonStewardshipApiRef, mockConformanceApi()]],
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/python-guidelines': rootRouteRef,
@@ -48,6 +51,17 @@ function fact(term: string) {
 }
 
 describe('MaintainersCard', () => {
+  it('shows the guidelines level and score, linking to the Guidelines tab', async () => {
+    renderCard(gateway);
+
+    expect(
+      await within(fact('Guidelines level')).findByRole('link', {
+        name: 'Guidelines report, score 72',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/component/example-gateway/guidelines');
+    expect(within(fact('Guidelines level')).getByText('Silver · 72')).toBeInTheDocument();
+  });
+
   it('shows the owner and maintainers from relations', async () => {
     renderCard(gateway);
 
