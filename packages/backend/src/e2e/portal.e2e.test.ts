@@ -171,8 +171,10 @@ describe('the portal in Chromium', () => {
       // The sidebar's Home item (the logo, also labelled Home, opens the catalog).
       await page.locator('a[href="/home"]').first().click();
       await page.getByText('Python at the company').first().waitFor();
+      // The toolkit and the getting-started card both link to Create.
       await page
         .getByRole('link', { name: 'Create a Python repository' })
+        .first()
         .waitFor();
       for (const sample of ['Random Joke', 'NYC', 'TYO', 'Most Visited']) {
         expect(await page.getByText(sample).count()).toBe(0);
