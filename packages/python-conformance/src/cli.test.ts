@@ -272,7 +272,7 @@ describe('python-conformance check', () => {
     expect(badge).toEqual({
       schemaVersion: 1,
       label: 'python conformance',
-      message: '28',
+      message: '32',
       color: 'red',
     });
   });
@@ -344,6 +344,46 @@ describe('python-conformance check', () => {
         (r: { id: string; status: string }) => `${r.id}:${r.status}`,
       ),
     ).toEqual(['PYG-001:pass', 'PYG-006:pass']);
+  });
+
+  it('says which checks were advisory, and counts them once --config enforces them', async () => {
+    const plain = await run(
+      'check',
+      'legacy-service',
+      '--select',
+      'PYG-001,PYG-041',
+    );
+    expect(plain.stdout).toContain(
+      'Not counted (advisory): PYG-041; not passing among them: PYG-041.',
+    );
+    expect(plain.stdout).toContain('Score 100/100');
+
+    writeFileSync(
+      join(workDir, 'enforce.json'),
+      JSON.stringify({ enforce: ['PYG-041'] }),
+    );
+    const enforced = await run(
+      'check',
+      'legacy-service',
+      '--select',
+      'PYG-001,PYG-041',
+      '--config',
+      'enforce.json',
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(enforced.stdout);
+    expect(report.results).toEqual([
+      expect.objectContaining({ id: 'PYG-001', advisory: false }),
+      expect.objectContaining({
+        id: 'PYG-041',
+        advisory: false,
+        source: 'working-group',
+        status: 'fail',
+      }),
+    ]);
+    expect(report.score).toBeLessThan(100);
+    expect(enforced.code).toBe(1);
   });
 
   it('reads committed files only inside a git work tree', async () => {

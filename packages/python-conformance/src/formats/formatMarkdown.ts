@@ -1,5 +1,6 @@
 import { checkFamilyTitle } from '@internal/plugin-python-stewardship-common';
 import { docsLink, FormatContext } from './FormatContext';
+import { describeAdvisory } from './formatText';
 
 const ICONS = {
   pass: '✅',
@@ -42,6 +43,10 @@ export function formatMarkdown(context: FormatContext): string {
         result.message,
       )}${where} |`,
     );
+  }
+  const advisoryNote = describeAdvisory(report.results);
+  if (advisoryNote) {
+    lines.push('', cell(advisoryNote));
   }
   if (report.warnings.length) {
     lines.push('', ...report.warnings.map(w => `> ⚠️ ${cell(w)}`));

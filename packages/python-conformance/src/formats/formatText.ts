@@ -80,8 +80,36 @@ export function formatText(context: FormatContext): string {
   if (next) {
     lines.push(c.dim(`${next.title} needs: ${next.missing.join(', ')}`));
   }
+  const advisoryNote = describeAdvisory(report.results);
+  if (advisoryNote) {
+    lines.push(c.dim(advisoryNote));
+  }
   for (const warning of report.warnings) {
     lines.push(c.yellow(`warning: ${warning}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Which results the score and levels left out: advisory checks (by default
+ * working-group recommendations and portal defaults, or as the
+ * organisation's `enforce` / `advisory` options decide).
+ */
+export function describeAdvisory(
+  results: readonly CheckResult[],
+): string | undefined {
+  const advisory = results.filter(result => result.advisory);
+  if (!advisory.length) return undefined;
+  const notPassing = advisory.filter(
+    result => result.status === 'fail' || result.status === 'error',
+  );
+  return `Not counted (advisory): ${advisory
+    .map(result => result.id)
+    .join(', ')}${
+    notPassing.length
+      ? `; not passing among them: ${notPassing
+          .map(result => result.id)
+          .join(', ')}`
+      : ''
+  }. Count them with "enforce" in the --config options.`;
 }
