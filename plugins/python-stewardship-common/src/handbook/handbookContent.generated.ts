@@ -2194,7 +2194,8 @@ rotate it first, then remove it from the code.
   would need real ones.
 - Commit a \`.env.example\` with every variable name and a harmless value, never
   the \`.env\` itself.
-- Secret Detection (see [Security scanning](#security-scanning)) runs on every
+- Where the pipeline includes Secret Detection (see
+  [Security scanning](#security-scanning)), it runs on every
   pipeline as a safety net, not as the first line of defence.
 
 Checked by: PYG-045
