@@ -242,6 +242,41 @@ describe('backend on the embedded defaults', () => {
     }
   });
 
+  it('follows archive and membership changes within seconds, through system events', async () => {
+    // The system hook was added by the push test above.
+    const root = new Gitlab({ host: gitlab.url, token: gitlab.token });
+    const prompts =
+      'gitlab-org/modelops/ai-model-validation-and-research/ai-evaluation/prompt-library';
+    await root.Projects.archive(prompts);
+    const archived = await waitForCatalog<{ items: Entity[] }>(
+      backend,
+      'entities/by-query?filter=kind=component,metadata.annotations.gitlab.com/project-slug=' +
+        encodeURIComponent(prompts),
+      b => b.items[0]?.spec?.lifecycle === 'deprecated',
+      20_000,
+    );
+    expect(archived.items).toHaveLength(1);
+
+    const legacy = await root.Projects.show(
+      'gitlab-org/quality/triage-report-scripts',
+    );
+    const eli = (await root.Users.all({ username: 'eli.newcomer' }))[0];
+    await root.ProjectMembers.add(legacy.id, 40, { userId: eli.id });
+    const entity = await waitForCatalog<Entity>(
+      backend,
+      'entities/by-name/component/default/quality-triage-report-scripts',
+      e =>
+        relationTargets(e, 'maintainedBy').includes(
+          'user:default/eli.newcomer',
+        ),
+      20_000,
+    );
+    expect(relationTargets(entity, 'maintainedBy')).toEqual([
+      'user:default/dana.owner',
+      'user:default/eli.newcomer',
+    ]);
+  });
+
   it('keeps one entity when a catalog file is both discovered and registered as a location (catalog:register)', async () => {
     const target = `${gitlab.url}/gitlab-org/python-examples/example-gateway/-/blob/main/catalog-info.yaml`;
     const res = await fetch(`${backend.baseUrl}/api/catalog/locations`, {

@@ -137,6 +137,13 @@ function memberRoutes(
         if (members.has(user.id))
           throw GitlabError.conflict('Member already exists');
         members.set(user.id, input.access_level);
+        projectMemberEvent(
+          ctx,
+          resource,
+          'user_add_to_team',
+          user,
+          input.access_level,
+        );
         return {
           status: 201,
           json: memberJson(ctx.services, user, input.access_level),
@@ -152,6 +159,13 @@ function memberRoutes(
         const user = findUser(ctx, ctx.params.user_id);
         if (!members.has(user.id)) throw GitlabError.notFound('Member');
         members.set(user.id, input.access_level);
+        projectMemberEvent(
+          ctx,
+          resource,
+          'user_update_for_team',
+          user,
+          input.access_level,
+        );
         return { json: memberJson(ctx.services, user, input.access_level) };
       },
     },
@@ -161,11 +175,52 @@ function memberRoutes(
       handler: async ctx => {
         const members = source.direct(ctx, AccessLevel.MAINTAINER);
         const user = findUser(ctx, ctx.params.user_id);
+        const level = members.get(user.id);
         if (!members.delete(user.id)) throw GitlabError.notFound('Member');
+        projectMemberEvent(
+          ctx,
+          resource,
+          'user_remove_from_team',
+          user,
+          level ?? 0,
+        );
         return { status: 204 };
       },
     },
   ];
+}
+
+const ROLE_NAMES: Record<number, string> = {
+  10: 'Guest',
+  20: 'Reporter',
+  30: 'Developer',
+  40: 'Maintainer',
+  50: 'Owner',
+};
+
+/** GitLab's `user_*_team` system event for a project membership change. */
+function projectMemberEvent(
+  ctx: ApiContext,
+  resource: 'projects' | 'groups',
+  eventName: string,
+  user: { id: number; username: string; name: string; email: string },
+  level: number,
+) {
+  if (resource !== 'projects') return;
+  const project = ctx.project();
+  void ctx.services.systemHooks?.fireEvent({
+    event_name: eventName,
+    access_level: ROLE_NAMES[level] ?? String(level),
+    project_id: project.id,
+    project_name: project.name,
+    project_path: project.path,
+    project_path_with_namespace: ctx.store.projectFullPath(project),
+    project_visibility: project.visibility,
+    user_id: user.id,
+    user_username: user.username,
+    user_name: user.name,
+    user_email: user.email,
+  });
 }
 
 function ownsResource(

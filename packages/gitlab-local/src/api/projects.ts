@@ -145,6 +145,7 @@ async function createProject(ctx: ApiContext) {
   } else {
     await ctx.repos.createEmpty(project);
   }
+  projectEvent(ctx, 'project_create', project);
   return { status: 201, json: projectJson(ctx.services, project, ctx.user) };
 }
 
@@ -166,6 +167,7 @@ async function editProject(ctx: ApiContext) {
     await ctx.repos.setHead(gitDir, input.default_branch);
     project.defaultBranch = input.default_branch;
   }
+  let renamedFrom: string | undefined;
   if (input.path && input.path !== project.path) {
     assertValidPath(input.path);
     const namespace = ctx.store.namespaceOf(project);
@@ -173,11 +175,39 @@ async function editProject(ctx: ApiContext) {
     const previous = ctx.store.projectFullPath(project);
     project.path = input.path;
     ctx.store.reindexProject(project, previous);
+    renamedFrom = previous;
   }
   if (input.name) project.name = input.name;
   applyProjectSettings(project, input);
   ctx.store.touchProject(project);
+  if (renamedFrom) {
+    projectEvent(ctx, 'project_rename', project, {
+      old_path_with_namespace: renamedFrom,
+    });
+  } else {
+    projectEvent(ctx, 'project_update', project);
+  }
   return { json: projectJson(ctx.services, project, ctx.user) };
+}
+
+/** GitLab's system event for a project (fire-and-forget, as on GitLab). */
+function projectEvent(
+  ctx: ApiContext,
+  eventName: string,
+  project: Project,
+  extra: Record<string, unknown> = {},
+) {
+  void ctx.services.systemHooks?.fireEvent({
+    event_name: eventName,
+    name: project.name,
+    path: project.path,
+    path_with_namespace: ctx.store.projectFullPath(project),
+    project_id: project.id,
+    project_visibility: project.visibility,
+    owner_name: ctx.user.name,
+    owner_email: ctx.user.email,
+    ...extra,
+  });
 }
 
 const transferSchema = z.object({
@@ -193,12 +223,16 @@ async function transferProject(ctx: ApiContext) {
   const previous = ctx.store.projectFullPath(project);
   project.namespaceId = namespace.id;
   ctx.store.reindexProject(project, previous);
+  projectEvent(ctx, 'project_transfer', project, {
+    old_path_with_namespace: previous,
+  });
   return { json: projectJson(ctx.services, project, ctx.user) };
 }
 
 /** `DELETE /projects/:id` (Owner): gone at once, as with immediate deletion. */
 async function deleteProject(ctx: ApiContext) {
   const project = ctx.projectWithAccess(AccessLevel.OWNER);
+  projectEvent(ctx, 'project_destroy', project);
   ctx.store.removeProject(project);
   return { status: 202, json: { message: '202 Accepted' } };
 }
@@ -207,6 +241,7 @@ function setArchived(archived: boolean) {
   return async (ctx: ApiContext) => {
     const project = ctx.projectWithAccess(AccessLevel.OWNER);
     project.archived = archived;
+    projectEvent(ctx, 'project_update', project);
     return { status: 201, json: projectJson(ctx.services, project, ctx.user) };
   };
 }

@@ -86,6 +86,57 @@ describe('system hooks', () => {
       await fs.rm(work, { recursive: true, force: true });
     }
   });
+  it('post project and membership system events to every hook', async () => {
+    const api = gitlab.api();
+    const waitFor = async (eventName: string) => {
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        const hit = received.find(r => r.body.event_name === eventName);
+        if (hit) return hit;
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      throw new Error(`no ${eventName} event`);
+    };
+    const project = await api.Projects.show(AI_GATEWAY);
+    await api.Projects.archive(project.id);
+    await api.Projects.unarchive(project.id);
+    const update = await waitFor('project_update');
+    expect(update.headers['x-gitlab-event']).toBe('System Hook');
+    expect(update.headers['x-gitlab-token']).toBe('demo-secret');
+    expect(update.body).toMatchObject({
+      project_id: project.id,
+      path_with_namespace: AI_GATEWAY,
+    });
+
+    const bea = (await api.Users.all({ username: 'bea.reviewer' }))[0];
+    await api.ProjectMembers.add(project.id, 40, { userId: bea.id });
+    expect((await waitFor('user_add_to_team')).body).toMatchObject({
+      project_id: project.id,
+      project_path_with_namespace: AI_GATEWAY,
+      user_username: 'bea.reviewer',
+      access_level: 'Maintainer',
+    });
+    await api.ProjectMembers.remove(project.id, bea.id);
+    await waitFor('user_remove_from_team');
+
+    const created = await api.Projects.create({
+      name: 'hooked',
+      path: 'hooked',
+    });
+    expect((await waitFor('project_create')).body.project_id).toBe(created.id);
+    await api.Projects.edit(created.id, { path: 'hooked-renamed' });
+    expect((await waitFor('project_rename')).body).toMatchObject({
+      path_with_namespace: 'root/hooked-renamed',
+      old_path_with_namespace: 'root/hooked',
+    });
+    await api.Projects.transfer(created.id, 'gitlab-org/ruby');
+    expect((await waitFor('project_transfer')).body).toMatchObject({
+      path_with_namespace: 'gitlab-org/ruby/hooked-renamed',
+      old_path_with_namespace: 'root/hooked-renamed',
+    });
+    await api.Projects.remove(created.id);
+    expect((await waitFor('project_destroy')).body.project_id).toBe(created.id);
+  });
 });
 
 describe('branchUpdates', () => {

@@ -116,6 +116,26 @@ export class SystemHooks {
     return Promise.all(sends).then(() => undefined);
   }
 
+  /**
+   * Sends a system event (`project_create`, `project_destroy`,
+   * `project_rename`, `project_transfer`, `project_update`,
+   * `user_add_to_team`, `user_update_for_team`, `user_remove_from_team`) to
+   * every hook: GitLab sends these to all system hooks, whatever their
+   * optional event flags.
+   */
+  fireEvent(payload: { event_name: string } & Record<string, unknown>) {
+    const now = new Date().toISOString();
+    return Promise.all(
+      this.hooks.map(hook =>
+        this.deliver(hook, payload.event_name, {
+          created_at: now,
+          updated_at: now,
+          ...payload,
+        }),
+      ),
+    ).then(() => undefined);
+  }
+
   private async deliver(hook: SystemHook, ref: string, payload: unknown) {
     try {
       const response = await fetch(hook.url, {
