@@ -91,6 +91,14 @@ const reportSchema = z
               docs: z.string().max(500),
               weight: z.number().int().min(1).max(3),
               advisory: z.boolean(),
+              source: z
+                .enum([
+                  'python-guide',
+                  'code-review-guidelines',
+                  'working-group',
+                  'portal-default',
+                ])
+                .optional(),
               blockedBy: z.array(z.string().max(20)).max(100),
             })
             .strict(),
