@@ -182,7 +182,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     "requires": [
       "PYG-001"
     ],
-    "rationale": "Old Python minors lose security fixes and hold back dependencies. The guidelines and their examples target 3.12 or newer; the minimum is an organisation option.",
+    "rationale": "Old Python minors lose security fixes and hold back dependencies. The guide sets no version policy (its examples use 3.12 and 3.13); 3.12 is the portal default minimum, and the minimum is an organisation option.",
     "fix": {
       "summary": "Raise the lower bound of requires-python (and the pinned interpreter) to the minimum supported minor.",
       "snippet": {
@@ -213,7 +213,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     "requires": [
       "PYG-001"
     ],
-    "rationale": "An automatic formatter ends style debates in review and keeps diffs small. The guidelines use black; ruff format produces the same style and is what the reference repositories moved to.",
+    "rationale": "An automatic formatter ends style debates in review and keeps diffs small. The guidelines use black; ruff format produces the same style and is an accepted equivalent, which the AI Gateway moved to.",
     "fix": {
       "summary": "Configure black (line length 120 as the guidelines suggest) or ruff in pyproject.toml.",
       "snippet": {
@@ -764,7 +764,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     "requires": [
       "PYG-020"
     ],
-    "rationale": "Reviewers must watch for vulnerabilities; GitLab's SAST, secret detection and dependency scanning find the common ones automatically and show them in the merge request. Services also scan their container image.",
+    "rationale": "Security vulnerabilities are a review focus in the guide; GitLab's SAST, secret detection and dependency scanning find the common ones automatically and show them in the merge request. The AI Gateway includes these templates (services also scan their container image); the guide does not require them.",
     "fix": {
       "summary": "Include the GitLab security templates (or the equivalent CI components).",
       "snippet": {
@@ -1173,7 +1173,7 @@ export const ruleCatalog: readonly CheckMetadata[] = [
     "requires": [
       "PYG-020"
     ],
-    "rationale": "Customer-facing services version themselves outside GitLab's release process. Tagging self-hosted-<gitlab-version> for each GitLab release, and building an image for that tag, tells self-hosted customers which image matches their GitLab.",
+    "rationale": "Customer-facing services version themselves outside GitLab's managed versioning. GitLab's release pipeline tags the service repository self-hosted-<gitlab-version> for each GitLab release; building an image for that tag tells self-hosted customers which image matches their GitLab.",
     "fix": {
       "summary": "Build release images for tags matching ^self-hosted-.",
       "snippet": {

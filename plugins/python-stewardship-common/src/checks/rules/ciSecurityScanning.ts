@@ -14,7 +14,7 @@ export const ciSecurityScanning = defineCheck({
   source: { kind: 'working-group', codebase: 'AI Gateway' },
   requires: ['PYG-020'],
   rationale:
-    "Reviewers must watch for vulnerabilities; GitLab's SAST, secret detection and dependency scanning find the common ones automatically and show them in the merge request. Services also scan their container image.",
+    "Security vulnerabilities are a review focus in the guide; GitLab's SAST, secret detection and dependency scanning find the common ones automatically and show them in the merge request. The AI Gateway includes these templates (services also scan their container image); the guide does not require them.",
   fix: {
     summary:
       'Include the GitLab security templates (or the equivalent CI components).',

@@ -12,7 +12,7 @@ export const formatterConfigured = defineCheck({
   source: { kind: 'python-guide' },
   requires: ['PYG-001'],
   rationale:
-    'An automatic formatter ends style debates in review and keeps diffs small. The guidelines use black; ruff format produces the same style and is what the reference repositories moved to.',
+    'An automatic formatter ends style debates in review and keeps diffs small. The guidelines use black; ruff format produces the same style and is an accepted equivalent, which the AI Gateway moved to.',
   fix: {
     summary:
       'Configure black (line length 120 as the guidelines suggest) or ruff in pyproject.toml.',

@@ -10,7 +10,7 @@ export const selfHostedReleaseTags = defineCheck({
   source: { kind: 'python-guide' },
   requires: ['PYG-020'],
   rationale:
-    "Customer-facing services version themselves outside GitLab's release process. Tagging self-hosted-<gitlab-version> for each GitLab release, and building an image for that tag, tells self-hosted customers which image matches their GitLab.",
+    "Customer-facing services version themselves outside GitLab's managed versioning. GitLab's release pipeline tags the service repository self-hosted-<gitlab-version> for each GitLab release; building an image for that tag tells self-hosted customers which image matches their GitLab.",
   fix: {
     summary: 'Build release images for tags matching ^self-hosted-.',
     snippet: {

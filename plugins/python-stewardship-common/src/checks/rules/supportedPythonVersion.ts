@@ -16,7 +16,7 @@ export const supportedPythonVersion = defineCheck({
   source: { kind: 'portal-default' },
   requires: ['PYG-001'],
   rationale:
-    'Old Python minors lose security fixes and hold back dependencies. The guidelines and their examples target 3.12 or newer; the minimum is an organisation option.',
+    'Old Python minors lose security fixes and hold back dependencies. The guide sets no version policy (its examples use 3.12 and 3.13); 3.12 is the portal default minimum, and the minimum is an organisation option.',
   fix: {
     summary:
       'Raise the lower bound of requires-python (and the pinned interpreter) to the minimum supported minor.',
