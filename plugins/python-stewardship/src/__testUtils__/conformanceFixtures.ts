@@ -56,7 +56,10 @@ export const promptsRow: CodebaseRow = {
   trend: [40],
 };
 
-export function page(items: CodebaseRow[], totalCount = items.length): CodebasePage {
+export function page(
+  items: CodebaseRow[],
+  totalCount = items.length,
+): CodebasePage {
   return { items, totalCount, offset: 0, limit: 25 };
 }
 
@@ -85,7 +88,9 @@ export const summary: OrganisationSummary = {
   lastScanAt: '2026-11-29T00:50:00.000Z',
 };
 
-export function report(overrides: Partial<EntityConformance> = {}): EntityConformance {
+export function report(
+  overrides: Partial<EntityConformance> = {},
+): EntityConformance {
   return {
     entityRef: 'component:default/example-gateway',
     projectPath: 'gitlab-org/example-gateway',

@@ -8,11 +8,7 @@ export function mockConformanceApi(
   return {
     getSummary: jest.fn(async () => summary),
     listCodebases: jest.fn(async query =>
-      page(
-        [gatewayRow].filter(
-          row => !query.q || row.name.includes(query.q),
-        ),
-      ),
+      page([gatewayRow].filter(row => !query.q || row.name.includes(query.q))),
     ),
     exportCodebasesCsv: jest.fn(async () => new Blob(['name\n'])),
     getReport: jest.fn(async () => report()),

@@ -40,20 +40,31 @@ describe('CodebasesPage', () => {
     );
     renderPage();
 
-    const table = await screen.findByRole('table', { name: 'Python codebases' });
-    const row = (await within(table).findByText('Example Gateway')).closest('tr')!;
+    const table = await screen.findByRole('table', {
+      name: 'Python codebases',
+    });
+    const row = (await within(table).findByText('Example Gateway')).closest(
+      'tr',
+    )!;
     expect(within(row).getByText('72')).toBeInTheDocument();
     expect(within(row).getByText('Silver')).toBeInTheDocument();
-    expect(within(row).getByRole('link', { name: 'PYG-011' })).toBeInTheDocument();
     expect(
-      within(row).getByRole('img', { name: /Score trend over 3 results: 50 to 72/ }),
+      within(row).getByRole('link', { name: 'PYG-011' }),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByRole('img', {
+        name: /Score trend over 3 results: 50 to 72/,
+      }),
     ).toBeInTheDocument();
     expect(screen.getByText('1-25 of 40')).toBeInTheDocument();
 
     // The most failed check links to its handbook section and to the list.
     expect(
       await screen.findByRole('link', { name: /PYG-011 mypy is configured/ }),
-    ).toHaveAttribute('href', '/python-guidelines/development-guidelines#type-checking');
+    ).toHaveAttribute(
+      'href',
+      '/python-guidelines/development-guidelines#type-checking',
+    );
     expect(
       screen.getByRole('link', { name: '7 codebases failing PYG-011' }),
     ).toHaveAttribute('href', '/python-codebases?failingCheck=PYG-011');
@@ -68,7 +79,9 @@ describe('CodebasesPage', () => {
         return HttpResponse.json(page([promptsRow], 60));
       }),
     );
-    renderPage(['/python-codebases?level=none&type=library&sort=score&order=desc']);
+    renderPage([
+      '/python-codebases?level=none&type=library&sort=score&order=desc',
+    ]);
 
     await screen.findByText('Prompt Library');
     expect(Object.fromEntries(queries[0])).toEqual({
@@ -111,6 +124,8 @@ describe('CodebasesPage', () => {
     ).toBeInTheDocument();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('database is locked');
-    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeEnabled();
+    expect(
+      within(alert).getByRole('button', { name: 'Try again' }),
+    ).toBeEnabled();
   });
 });

@@ -157,9 +157,6 @@ export function SummaryPanel(props: {
                   <th scope="col" className="num">
                     Avg score
                   </th>
-                  <th scope="col" className="num">
-                    Gold/Silver/Bronze
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -175,10 +172,6 @@ export function SummaryPanel(props: {
                       {owner.averageScore === null
                         ? '–'
                         : Math.round(owner.averageScore)}
-                    </td>
-                    <td className="num">
-                      {owner.byLevel.gold ?? 0}/{owner.byLevel.silver ?? 0}/
-                      {owner.byLevel.bronze ?? 0}
                     </td>
                   </tr>
                 ))}

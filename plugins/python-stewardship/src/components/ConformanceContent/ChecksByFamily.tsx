@@ -175,7 +175,7 @@ export function ChecksByFamily(props: {
                                   onClick={() =>
                                     props.onRequestExemption?.(result.id)
                                   }
-                                  aria-label={`Request an exemption from ${result.id}`}
+                                  aria-label={`Request exemption from ${result.id}`}
                                 >
                                   Request exemption
                                 </Button>

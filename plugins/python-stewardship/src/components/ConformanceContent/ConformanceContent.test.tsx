@@ -2,7 +2,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { pythonStewardshipApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
@@ -43,8 +46,18 @@ function renderTab() {
 const history = http.get(`${ENTITY}/history`, () =>
   HttpResponse.json({
     points: [
-      { at: '2026-11-20T00:00:00Z', score: 60, level: 'bronze', source: 'schedule' },
-      { at: '2026-11-29T00:50:00Z', score: 72, level: 'silver', source: 'push' },
+      {
+        at: '2026-11-20T00:00:00Z',
+        score: 60,
+        level: 'bronze',
+        source: 'schedule',
+      },
+      {
+        at: '2026-11-29T00:50:00Z',
+        score: 72,
+        level: 'silver',
+        source: 'push',
+      },
     ],
   }),
 );
@@ -60,7 +73,9 @@ describe('ConformanceContent', () => {
     expect(await screen.findByLabelText('Score 72 of 100')).toBeInTheDocument();
     expect(screen.getAllByText('Silver').length).toBeGreaterThan(0);
     expect(screen.getByText(/scan after a push/)).toBeInTheDocument();
-    expect(screen.getByText(/Next level, Gold: fix PYG-011/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Next level, Gold: fix PYG-011/),
+    ).toBeInTheDocument();
 
     const typing = screen.getByRole('table', { name: 'Type checking' });
     expect(within(typing).getByText('Fail')).toBeInTheDocument();
@@ -71,8 +86,13 @@ describe('ConformanceContent', () => {
       'http://localhost:7080/gitlab-org/example-gateway/-/blob/main/pyproject.toml#L42',
     );
     expect(
-      within(typing).getByRole('link', { name: 'Handbook: mypy is configured' }),
-    ).toHaveAttribute('href', '/python-guidelines/development-guidelines#type-checking');
+      within(typing).getByRole('link', {
+        name: 'Handbook: mypy is configured',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/python-guidelines/development-guidelines#type-checking',
+    );
     expect(within(typing).getByText(/How to fix:/)).toBeInTheDocument();
 
     expect(
@@ -124,7 +144,7 @@ describe('ConformanceContent', () => {
 
     fireEvent.click(
       await screen.findByRole('button', {
-        name: 'Request an exemption from PYG-011',
+        name: 'Request exemption from PYG-011',
       }),
     );
     fireEvent.change(screen.getByLabelText(/Reason/), {
@@ -144,7 +164,9 @@ describe('ConformanceContent', () => {
     );
     await waitFor(() => expect(decisions).toEqual([{ decision: 'approve' }]));
     expect(
-      await screen.findByRole('button', { name: 'Revoke exemption from PYG-011' }),
+      await screen.findByRole('button', {
+        name: 'Revoke exemption from PYG-011',
+      }),
     ).toBeInTheDocument();
   });
 
@@ -188,7 +210,13 @@ describe('ConformanceContent', () => {
     server.use(
       http.get(`${ENTITY}/report`, () =>
         HttpResponse.json(
-          { error: { name: 'NotFoundError', message: 'component:default/example-gateway is not a Python codebase the service knows' } },
+          {
+            error: {
+              name: 'NotFoundError',
+              message:
+                'component:default/example-gateway is not a Python codebase the service knows',
+            },
+          },
           { status: 404 },
         ),
       ),
@@ -199,6 +227,8 @@ describe('ConformanceContent', () => {
     expect(alert).toHaveTextContent(
       'component:default/example-gateway is not a Python codebase the service knows',
     );
-    expect(alert).toHaveTextContent(/learns new catalog entries within a minute/);
+    expect(alert).toHaveTextContent(
+      /learns new catalog entries within a minute/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
-  CodeSnippet,
+  CopyTextButton,
   EmptyState,
   InfoCard,
   Progress,
@@ -43,6 +43,21 @@ const useStyles = makeStyles(theme => ({
   score: { fontSize: '2.5rem', fontWeight: 700, lineHeight: 1 },
   counts: { color: theme.palette.text.secondary },
   provenance: { marginTop: theme.spacing(1) },
+  command: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    '& pre': {
+      flex: 1,
+      margin: 0,
+      padding: theme.spacing(1, 1.5),
+      overflowX: 'auto',
+      borderRadius: 4,
+      backgroundColor: theme.palette.background.default,
+      ...theme.typography.body2,
+      fontFamily: 'monospace',
+    },
+  },
 }));
 
 function Provenance(props: { result: StoredResult; label: string }) {
@@ -146,11 +161,15 @@ export function ConformanceContent(props: ConformanceContentProps) {
 
   const localCommand = (
     <InfoCard title="Run the same checks on your machine">
-      <CodeSnippet
-        text={conformance.localCommand}
-        language="bash"
-        showCopyCodeButton
-      />
+      <div className={classes.command}>
+        <pre tabIndex={0} aria-label="Command">
+          <code>{conformance.localCommand}</code>
+        </pre>
+        <CopyTextButton
+          text={conformance.localCommand}
+          aria-label="Copy the command"
+        />
+      </div>
     </InfoCard>
   );
 

@@ -93,7 +93,7 @@ export function OrganisationLevelsWidget() {
           </li>
         )}
         <li>
-          <Link to="/create">Create a Python repository</Link>
+          <Link to="/create">Start a new Python codebase</Link>
         </li>
         {handbookLink && (
           <li>

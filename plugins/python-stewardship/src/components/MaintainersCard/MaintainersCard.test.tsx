@@ -58,8 +58,13 @@ describe('MaintainersCard', () => {
       await within(fact('Guidelines level')).findByRole('link', {
         name: 'Guidelines report, score 72',
       }),
-    ).toHaveAttribute('href', '/catalog/default/component/example-gateway/guidelines');
-    expect(within(fact('Guidelines level')).getByText('Silver · 72')).toBeInTheDocument();
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/example-gateway/guidelines',
+    );
+    expect(
+      within(fact('Guidelines level')).getByText('Silver · 72'),
+    ).toBeInTheDocument();
   });
 
   it('shows the owner and maintainers from relations', async () => {
