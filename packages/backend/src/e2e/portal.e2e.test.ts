@@ -149,9 +149,21 @@ describe('the portal in Chromium', () => {
 
       // Every check is listed with its id; narrow to one by text search.
       await page.getByText('PYG-026').first().waitFor();
+      // Every check says whose rule it is, in the Source column.
+      await page.getByRole('columnheader', { name: 'Source' }).waitFor();
+      await page.getByLabel('Search checks').fill('PYG-041');
+      await page
+        .getByRole('row', { name: /PYG-041/ })
+        .getByRole('cell', {
+          name: 'Working-group recommendation (AI Gateway)',
+        })
+        .waitFor();
       await page.getByLabel('Search checks').fill('CODEOWNERS');
       const row = page.getByRole('row', { name: /PYG-026/ });
       await row.waitFor();
+      await row
+        .getByRole('cell', { name: 'Python guide', exact: true })
+        .waitFor();
       await row.getByRole('link').first().click();
 
       // The check's docs link lands on the section that explains the rule.
@@ -161,6 +173,12 @@ describe('the portal in Chromium', () => {
       await expect(
         page.locator('#codeowners-and-code-owner-approval').isVisible(),
       ).resolves.toBe(true);
+      // The section opens with the same source, as a label under the heading.
+      await expect(
+        page
+          .locator('#codeowners-and-code-owner-approval + [role="note"]')
+          .textContent(),
+      ).resolves.toMatch(/^\s*Source: Python guide/);
       await page.screenshot({
         path: path.join(screenshots, 'handbook-section.png'),
       });

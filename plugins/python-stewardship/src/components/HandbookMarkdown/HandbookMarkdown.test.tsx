@@ -148,6 +148,11 @@ Utilities and libraries go to PyPI.
       'Source: Python guide · Deploying Python repositories',
     );
     expect(label.tagName).toBe('DIV');
+    // Right after the heading, so '#<anchor> + [role="note"]' finds a
+    // section's source (the portal e2e test relies on it).
+    expect(document.querySelector('#publishing-to-pypi + [role="note"]')).toBe(
+      label,
+    );
     expect(
       screen.getByRole('link', { name: /^Deploying Python repositories/ }),
     ).toHaveAttribute(

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import { makeStyles } from '@material-ui/core/styles';
 import { CodeSnippet, Link } from '@backstage/core-components';
 import { rehypeCheckLinks } from '../../handbook/rehypeCheckLinks';
+import type { HastNode } from '../../handbook/hast';
 import { rehypeHeadingIds } from '../../handbook/rehypeHeadingIds';
 import { resolveHandbookHref } from '../../handbook/resolveHandbookHref';
 import { HandbookLink } from '../../hooks/useHandbookLinks';
@@ -59,13 +60,6 @@ const useStyles = makeStyles(theme => ({
     '& strong': { color: theme.palette.text.primary },
   },
 }));
-
-type HastNode = {
-  type: string;
-  tagName?: string;
-  value?: string;
-  children?: HastNode[];
-};
 
 const textOf = (node: HastNode): string =>
   node.value ?? (node.children ?? []).map(textOf).join('');
