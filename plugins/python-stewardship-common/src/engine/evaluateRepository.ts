@@ -170,7 +170,9 @@ export function isAdvisory(
 ): boolean {
   if (options.enforce.includes(check.id)) return false;
   if (options.advisory.includes(check.id)) return true;
-  if ((options.enforceSources as string[]).includes(check.source.kind)) {
+  // `source?.`: an organisation's plain-JS check module may lack one.
+  const kind = check.source?.kind;
+  if (kind && (options.enforceSources as string[]).includes(kind)) {
     return false;
   }
   return check.advisory;
@@ -190,7 +192,7 @@ function runCheck(
     docs: checkDocsPath(check),
     weight: check.weight,
     advisory,
-    source: check.source.kind,
+    ...(check.source ? { source: check.source.kind } : {}),
     blockedBy: [] as string[],
   };
   const exemption = exemptions.get(check.id);
