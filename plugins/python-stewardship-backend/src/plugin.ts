@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
@@ -24,6 +25,7 @@ import { createGitlabPushHandler } from './events/onGitlabPush';
 import { createRouter } from './service/createRouter';
 import { createUploadRouter } from './service/createUploadRouter';
 import { readConformanceConfig } from './readConformanceConfig';
+import { registerConformanceActions } from './actions/registerConformanceActions';
 
 /**
  * The conformance service: scans every Python codebase in the catalog with
@@ -42,6 +44,7 @@ export const pythonStewardshipPlugin = createBackendPlugin({
     });
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -84,6 +87,14 @@ export const pythonStewardshipPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(pythonStewardshipPermissions);
+
+        // Read-only actions for agents (MCP tools through mcp-actions-backend).
+        registerConformanceActions({
+          actionsRegistry: deps.actionsRegistry,
+          store,
+          rules,
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+        });
 
         await scheduler.scheduleTask({
           id: 'python-stewardship-conformance-sweep',
