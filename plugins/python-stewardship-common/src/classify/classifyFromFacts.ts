@@ -1,5 +1,6 @@
 import { repositoryTypes, RepositoryType } from '../checks/types';
 import { RepositoryFacts } from '../engine/RepositoryFacts';
+import { findDockerfile } from '../engine/projectFacts';
 import { getString } from '../parsers/tomlAccess';
 import { allDependencies } from '../parsers/pyprojectModel';
 
@@ -115,9 +116,7 @@ export function classifyFromFacts(
   }
 
   const projectPaths = facts.projectPaths();
-  const dockerfile = projectPaths.find(p =>
-    /(^|\/)(Dockerfile|Containerfile)(\.[\w-]+)?$/.test(p),
-  );
+  const dockerfile = findDockerfile(projectPaths);
   const dependencies =
     pyproject.state === 'ok'
       ? allDependencies(pyproject.value)
@@ -140,13 +139,14 @@ export function classifyFromFacts(
       reasons: [...reasons, `service: ${evidence}`],
     };
   }
-  if (pyproject.state === 'ok' && pyproject.value.scripts.length) {
+  const [script] = facts.consoleScripts();
+  if (script) {
     return {
       type: 'utility',
       source: 'detected',
       reasons: [
         ...reasons,
-        `utility: console entry point ${pyproject.value.scripts[0]} in ${pyproject.path}`,
+        `utility: console entry point ${script.name} in ${script.path}`,
       ],
     };
   }

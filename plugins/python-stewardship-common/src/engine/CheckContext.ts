@@ -8,6 +8,7 @@ import type { Makefile } from '../parsers/makefile';
 import type { Parsed } from '../parsers/Parsed';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
 import type { Table } from '../parsers/tomlAccess';
+import type { ConsoleScript } from './projectFacts';
 import type { GitlabProjectSettings } from '../settings/GitlabProjectSettings';
 
 /**
@@ -45,8 +46,16 @@ export interface CheckContext {
   ci(): Parsed<CiConfig>;
   /** An INI file such as `setup.cfg` or `.flake8`. */
   ini(path: string): Parsed<IniDocument>;
-  /** The project's `Dockerfile` (or `Containerfile`). */
+  /**
+   * Where the project's Dockerfile is (repository-relative): `Dockerfile` or
+   * `Containerfile` in the project folder, else the shallowest one below it
+   * (`docker/Dockerfile`), else a repository-level `Dockerfile`.
+   */
+  dockerfilePath(): string | undefined;
+  /** The project's `Dockerfile` (or `Containerfile`), at {@link CheckContext.dockerfilePath}. */
   dockerfile(): Parsed<Dockerfile>;
+  /** Console commands from pyproject.toml and setup.cfg, in that order. */
+  consoleScripts(): ConsoleScript[];
   /** The project's `Makefile`. */
   makefile(): Parsed<Makefile>;
   /** The first CODEOWNERS file GitLab would use. */

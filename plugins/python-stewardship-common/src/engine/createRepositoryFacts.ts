@@ -21,6 +21,7 @@ import {
 } from '../parsers/codeowners';
 import { findProjectRoot } from './findProjectRoot';
 import { RepositoryFacts } from './RepositoryFacts';
+import { findConsoleScripts, findDockerfile } from './projectFacts';
 
 export interface RepositoryFactsOptions {
   maxFileBytes: number;
@@ -175,14 +176,23 @@ export function createRepositoryFacts(
             };
       }),
     ini: (path: string): Parsed<IniDocument> => parseWith(path, parseIni),
+    dockerfilePath: () =>
+      once('dockerfilePath', () => {
+        const found = findDockerfile(facts.projectPaths());
+        if (found !== undefined) return inProject(found);
+        return pathSet.has('Dockerfile') ? 'Dockerfile' : undefined;
+      }),
     dockerfile: (): Parsed<Dockerfile> =>
       parseWith(
-        firstExisting([
-          inProject('Dockerfile'),
-          inProject('Containerfile'),
-          'Dockerfile',
-        ]),
+        facts.dockerfilePath() ?? inProject('Dockerfile'),
         parseDockerfile,
+      ),
+    consoleScripts: () =>
+      once('consoleScripts', () =>
+        findConsoleScripts(
+          facts.pyproject(),
+          facts.ini(inProject('setup.cfg')),
+        ),
       ),
     makefile: (): Parsed<Makefile> =>
       parseWith(

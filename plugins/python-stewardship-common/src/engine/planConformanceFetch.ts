@@ -1,4 +1,5 @@
 import { findProjectRoot } from './findProjectRoot';
+import { findDockerfile } from './projectFacts';
 import { loadGitlabCi } from '../parsers/gitlabCi';
 import { Parsed } from '../parsers/Parsed';
 import { normalizePath } from '../snapshot/normalizePath';
@@ -30,8 +31,17 @@ const PROJECT_FILES = [
   'uv.lock',
   'pdm.lock',
   'setup.cfg',
+  'setup.py',
+  'Pipfile',
   '.flake8',
   'tox.ini',
+  'pytest.ini',
+  '.coveragerc',
+  'mypy.ini',
+  '.mypy.ini',
+  '.isort.cfg',
+  '.pylintrc',
+  '.pre-commit-config.yaml',
   'ruff.toml',
   '.ruff.toml',
   'Dockerfile',
@@ -71,9 +81,25 @@ export function planConformanceFetch(
   const wanted = new Set<string>();
   for (const file of REPOSITORY_FILES) wanted.add(file);
   for (const file of PROJECT_FILES) wanted.add(`${projectRoot}${file}`);
+  const projectPaths: string[] = [];
   for (const path of tree) {
     if (path.startsWith('.gitlab/merge_request_templates/')) wanted.add(path);
+    if (path.startsWith(projectRoot)) {
+      const relative = path.slice(projectRoot.length);
+      projectPaths.push(relative);
+      // requirements.txt, requirements-dev.txt, requirements/test.txt
+      if (
+        /^requirements[^/]*\.(txt|in)$|^requirements\/[^/]+\.(txt|in)$/.test(
+          relative,
+        )
+      ) {
+        wanted.add(path);
+      }
+    }
   }
+  // The same finder the classifier and the checks use (docker/Dockerfile).
+  const dockerfile = findDockerfile(projectPaths);
+  if (dockerfile !== undefined) wanted.add(`${projectRoot}${dockerfile}`);
   // Ask the CI loader which files it would read, given what is fetched so far.
   const requested = new Set<string>();
   loadGitlabCi(

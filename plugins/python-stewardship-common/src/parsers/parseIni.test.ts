@@ -11,3 +11,16 @@ describe('parseIni', () => {
     });
   });
 });
+
+describe('parseIni section names with dots', () => {
+  it('keeps [options.entry_points] flat, as configparser does', () => {
+    expect(
+      parseIni(
+        '[options.entry_points]\nconsole_scripts =\n    a = a.cli:main\n[mypy-foo.*]\nignore_missing_imports = True\n',
+      ),
+    ).toEqual({
+      'options.entry_points': { console_scripts: 'a = a.cli:main' },
+      'mypy-foo.*': { ignore_missing_imports: 'True' },
+    });
+  });
+});

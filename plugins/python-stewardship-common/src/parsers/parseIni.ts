@@ -13,6 +13,10 @@ export function parseIni(text: string): IniDocument {
   for (const line of text.split(/\r?\n/)) {
     if (/^[ \t]+\S/.test(line) && joined.length && !/^\s*[#;[]/.test(line)) {
       joined[joined.length - 1] += ` ${line.trim()}`;
+    } else if (/^\s*\[[^\]]*\.[^\]]*\]/.test(line)) {
+      // configparser section names are flat; `ini` would nest
+      // `[options.entry_points]` under `options` unless the dots are escaped.
+      joined.push(line.replace(/\./g, '\\.'));
     } else {
       joined.push(line);
     }

@@ -25,7 +25,7 @@ export const utilityEntryPoint = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    const [first] = py.model.scripts;
+    const [first] = context.consoleScripts();
     if (!first) {
       return fail(`${py.path} declares no console script for this utility`, {
         path: py.path,
@@ -34,9 +34,21 @@ export const utilityEntryPoint = defineCheck({
     const typer = allDependencies(py.model).has('typer')
       ? ' (built with typer)'
       : '';
+    const declaredIn = context.text(first.path);
     return pass(
-      `Provides the ${first} command${typer}`,
-      locate(py.path, py.text, first),
+      first.path === py.path
+        ? `Provides the ${first.name} command${typer}`
+        : `Provides the ${first.name} command${typer}, declared in ${first.path}; the guidelines want it in [project.scripts]`,
+      declaredIn.state === 'ok'
+        ? locate(
+            first.path,
+            declaredIn.value,
+            new RegExp(
+              `^\\s*"?${first.name.replace(/\./g, '\\.')}"?\\s*=`,
+              'm',
+            ),
+          )
+        : { path: first.path },
     );
   },
 });

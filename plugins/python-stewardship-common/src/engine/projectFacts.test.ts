@@ -1,0 +1,90 @@
+import { createMemorySnapshot } from '../snapshot/createMemorySnapshot';
+import { loadFixtureFiles } from '../../fixtures/loadFixtureRepo';
+import { evaluateRepository } from './evaluateRepository';
+import { planConformanceFetch } from './planConformanceFetch';
+import { findDockerfile, parseEntryPointNames } from './projectFacts';
+
+function evaluateFixture(name: string) {
+  return evaluateRepository(createMemorySnapshot(loadFixtureFiles(name)));
+}
+
+function result(report: ReturnType<typeof evaluateFixture>, id: string) {
+  return report.results.find(r => r.id === id);
+}
+
+describe('findDockerfile', () => {
+  it('prefers the top-level Dockerfile, then the shallowest one', () => {
+    expect(findDockerfile(['docker/Dockerfile', 'Dockerfile'])).toBe(
+      'Dockerfile',
+    );
+    expect(
+      findDockerfile([
+        'deploy/k8s/Dockerfile',
+        'docker/Dockerfile.dev',
+        'docker/Dockerfile',
+      ]),
+    ).toBe('docker/Dockerfile');
+    expect(findDockerfile(['Containerfile', 'docker/Dockerfile'])).toBe(
+      'Containerfile',
+    );
+    expect(
+      findDockerfile(['.venv/lib/x/Dockerfile', 'tests/fixtures/Dockerfile']),
+    ).toBeUndefined();
+  });
+});
+
+describe('parseEntryPointNames', () => {
+  it('reads setup.cfg console_scripts, one a line or joined', () => {
+    expect(
+      parseEntryPointNames(
+        'tidewatch = tidewatch.cli:main tide-x = t.x:run [extra]',
+      ),
+    ).toEqual(['tidewatch', 'tide-x']);
+    expect(parseEntryPointNames('')).toEqual([]);
+  });
+});
+
+describe('docker-subfolder-service', () => {
+  const report = evaluateFixture('docker-subfolder-service');
+
+  it('is a service because of docker/Dockerfile, and PYG-036 reads that file', () => {
+    expect(report.repositoryType).toBe('service');
+    expect(report.classification.reasons).toContain(
+      'service: docker/Dockerfile and the web framework fastapi',
+    );
+    expect(result(report, 'PYG-036')?.message).not.toMatch(/missing/);
+    expect(result(report, 'PYG-036')?.location?.path).toBe('docker/Dockerfile');
+  });
+
+  it('asks the scanner to fetch docker/Dockerfile', () => {
+    const tree = Object.keys(loadFixtureFiles('docker-subfolder-service'));
+    expect(planConformanceFetch(tree)).toContain('docker/Dockerfile');
+  });
+});
+
+describe('setupcfg-cli-utility', () => {
+  const report = evaluateFixture('setupcfg-cli-utility');
+
+  it('sees the console scripts declared in setup.cfg and types it as a utility', () => {
+    expect(report.repositoryType).toBe('utility');
+    expect(report.classification.reasons).toContain(
+      'utility: console entry point tidewatch in setup.cfg',
+    );
+  });
+
+  it('PYG-035 passes and says where the command is declared', () => {
+    expect(result(report, 'PYG-035')).toMatchObject({
+      status: 'pass',
+      message:
+        'Provides the tidewatch command, declared in setup.cfg; the guidelines want it in [project.scripts]',
+      location: { path: 'setup.cfg', line: 16 },
+    });
+  });
+
+  it('asks the scanner to fetch the legacy configuration files', () => {
+    const tree = Object.keys(loadFixtureFiles('setupcfg-cli-utility'));
+    expect(planConformanceFetch(tree)).toEqual(
+      expect.arrayContaining(['setup.cfg', 'setup.py', 'pyproject.toml']),
+    );
+  });
+});
