@@ -104,15 +104,13 @@ async function main() {
   gitlab.setFaults({});
   for (let i = 0; i < projects.length; i += 16) {
     await Promise.all(
-      projects
-        .slice(i, i + 16)
-        .map(p =>
-          api.Repositories.allRepositoryTrees(p.id, {
-            ref: 'main',
-            perPage: 100,
-            maxPages: 1,
-          }),
-        ),
+      projects.slice(i, i + 16).map(p =>
+        api.Repositories.allRepositoryTrees(p.id, {
+          ref: 'main',
+          perPage: 100,
+          maxPages: 1,
+        }),
+      ),
     );
   }
   gitlab.setFaults({ latencyMs });

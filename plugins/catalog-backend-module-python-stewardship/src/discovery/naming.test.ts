@@ -2,9 +2,9 @@ import { codeownerRef, groupEntityName, projectEntityName } from './naming';
 
 describe('entity names from GitLab paths', () => {
   it('names groups like the gitlab-org provider does', () => {
-    expect(groupEntityName('gitlab-org/maintainers/ai-gateway', 'gitlab-org')).toBe(
-      'maintainers-ai-gateway',
-    );
+    expect(
+      groupEntityName('gitlab-org/maintainers/ai-gateway', 'gitlab-org'),
+    ).toBe('maintainers-ai-gateway');
     expect(groupEntityName('gitlab-org', 'gitlab-org')).toBe('gitlab-org');
     expect(groupEntityName('other/team', 'gitlab-org')).toBe('other-team');
   });
@@ -13,7 +13,10 @@ describe('entity names from GitLab paths', () => {
     expect(projectEntityName('a/api')).toBe('a-api');
     expect(projectEntityName('b/api')).toBe('b-api');
     expect(
-      projectEntityName('gitlab-org/duo-workflow/duo-workflow-service', 'gitlab-org'),
+      projectEntityName(
+        'gitlab-org/duo-workflow/duo-workflow-service',
+        'gitlab-org',
+      ),
     ).toBe('duo-workflow-duo-workflow-service');
   });
 
