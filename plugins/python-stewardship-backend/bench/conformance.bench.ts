@@ -433,7 +433,7 @@ async function fillApiDatabase(
       )}/project-${i}`,
     }),
   );
-  const timings: Record<string, number> = {};
+  const timings = { syncSeconds: 0, historySeconds: 0, currentSeconds: 0 };
   let started = Date.now();
   await store.syncCodebases(codebases);
   timings.syncSeconds = (Date.now() - started) / 1000;
@@ -662,9 +662,9 @@ async function main() {
       `API on ${kind}: ${options.entities} codebases, ${
         result.fill.results
       } results (fill: sync ${round(
-        result.fill.syncSeconds!,
-      )} s, history ${round(result.fill.historySeconds!)} s, current ${round(
-        result.fill.currentSeconds!,
+        result.fill.syncSeconds,
+      )} s, history ${round(result.fill.historySeconds)} s, current ${round(
+        result.fill.currentSeconds,
       )} s); ${options.requests} requests each`,
       '',
       '| Request | p50 (ms) | p95 (ms) | max (ms) | Matched |',
