@@ -12,13 +12,18 @@ describe('planClassificationFetch', () => {
     name => {
       const all = loadFixtureFiles(name);
       const tree = Object.keys(all);
-      const planned = planClassificationFetch(tree);
+      const fetched: Record<string, string> = {};
+      for (
+        let round = planClassificationFetch(tree);
+        round.length;
+        round = planClassificationFetch(tree, fetched)
+      ) {
+        for (const path of round) {
+          fetched[path] = new TextDecoder().decode(all[path]);
+        }
+      }
       const partial = classifyRepository(
-        createMemorySnapshot(
-          Object.fromEntries(planned.map(path => [path, all[path]])),
-          undefined,
-          { treePaths: tree },
-        ),
+        createMemorySnapshot(fetched, undefined, { treePaths: tree }),
       );
       expect(partial).toEqual(classifyRepository(createMemorySnapshot(all)));
     },

@@ -27,6 +27,8 @@ export interface CheckContext {
   readonly options: StewardshipOptions;
   /** `''` or a folder with a trailing slash, e.g. `services/api/`. */
   readonly projectRoot: string;
+  /** Why {@link CheckContext.projectRoot} was chosen (workspace member, only project, ...). */
+  readonly projectRootReason?: string;
   /** The GitLab project's review settings, when the portal read them (PYG-030 to PYG-032). */
   readonly gitlabSettings?: GitlabProjectSettings;
   /** All file paths of the repository. */

@@ -38,6 +38,8 @@ export interface ConformanceReport {
   commitId?: string;
   /** `''` or the subfolder holding the Python project, e.g. `services/api/`. */
   projectRoot: string;
+  /** Why that folder: the root declares the project, a workspace member, the only project below a tools-only root, ... */
+  projectRootReason?: string;
   repositoryType: RepositoryType;
   classification: RepositoryClassification;
   /** One result per applicable, selected check, ordered by id. */

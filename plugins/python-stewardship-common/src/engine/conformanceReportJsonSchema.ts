@@ -26,6 +26,7 @@ export const conformanceReportJsonSchema = {
     schemaVersion: { const: 1 },
     commitId: { type: 'string' },
     projectRoot: { type: 'string' },
+    projectRootReason: { type: 'string' },
     repositoryType: { enum: ['service', 'utility', 'library'] },
     classification: {
       type: 'object',

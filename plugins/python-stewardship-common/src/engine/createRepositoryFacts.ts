@@ -19,7 +19,7 @@ import {
   parseCodeowners,
   Codeowners,
 } from '../parsers/codeowners';
-import { findProjectRoot } from './findProjectRoot';
+import { chooseProjectRoot } from './findProjectRoot';
 import { RepositoryFacts } from './RepositoryFacts';
 import { findConsoleScripts, findDockerfile } from './projectFacts';
 
@@ -39,11 +39,6 @@ export function createRepositoryFacts(
 ): RepositoryFacts {
   const paths = safeListPaths(snapshot);
   const pathSet = new Set(paths);
-  const projectRoot =
-    options.projectRoot !== undefined
-      ? normalizeFolder(options.projectRoot)
-      : findProjectRoot(paths);
-  const inProject = (relative: string) => `${projectRoot}${relative}`;
   const memo = new Map<string, unknown>();
   const once = <T>(key: string, compute: () => T): T => {
     if (!memo.has(key)) {
@@ -83,6 +78,19 @@ export function createRepositoryFacts(
       }
     });
 
+  const rootChoice =
+    options.projectRoot !== undefined
+      ? {
+          root: normalizeFolder(options.projectRoot),
+          reason: 'set by the caller',
+        }
+      : chooseProjectRoot(paths, path => {
+          const read = text(path);
+          return read.state === 'ok' ? read.value : undefined;
+        });
+  const projectRoot = rootChoice.root;
+  const inProject = (relative: string) => `${projectRoot}${relative}`;
+
   const parseWith = <T>(
     path: string,
     parse: (content: string) => T,
@@ -113,6 +121,7 @@ export function createRepositoryFacts(
 
   const facts: RepositoryFacts = {
     projectRoot,
+    projectRootReason: rootChoice.reason,
     paths,
     exists: path => pathSet.has(normalizePath(path)),
     inProject,

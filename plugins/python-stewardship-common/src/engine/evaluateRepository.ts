@@ -143,6 +143,7 @@ export function evaluateRepository(
     schemaVersion: 1,
     commitId: snapshot.commitId,
     projectRoot: facts.projectRoot,
+    projectRootReason: facts.projectRootReason,
     repositoryType: classification.type,
     classification,
     results,

@@ -11,6 +11,7 @@ const REPOSITORY_FILES = [
   'docs/CODEOWNERS',
   '.gitlab/CODEOWNERS',
   'Dangerfile',
+  'pyproject.toml',
   '.runway/runway.yml',
   '.gitignore',
   'README.md',
@@ -77,7 +78,12 @@ export function planConformanceFetch(
   const tree = treePaths.map(normalizePath);
   const existing = new Set(tree);
   const have = new Set(Object.keys(fetched).map(normalizePath));
-  const projectRoot = findProjectRoot(tree);
+  // The same choice as the engine's: a workspace root's pyproject.toml
+  // (fetched in the first round) points to its member in the next round.
+  const projectRoot = findProjectRoot(tree, path => {
+    const content = fetched[path];
+    return typeof content === 'string' ? content : undefined;
+  });
   const wanted = new Set<string>();
   for (const file of REPOSITORY_FILES) wanted.add(file);
   for (const file of PROJECT_FILES) wanted.add(`${projectRoot}${file}`);

@@ -3,6 +3,7 @@ import { loadFixtureFiles } from '../../fixtures/loadFixtureRepo';
 import { evaluateRepository } from './evaluateRepository';
 import { planConformanceFetch } from './planConformanceFetch';
 import { findDockerfile, parseEntryPointNames } from './projectFacts';
+import { chooseProjectRoot } from './findProjectRoot';
 
 function evaluateFixture(name: string) {
   return evaluateRepository(createMemorySnapshot(loadFixtureFiles(name)));
@@ -86,5 +87,73 @@ describe('setupcfg-cli-utility', () => {
     expect(planConformanceFetch(tree)).toEqual(
       expect.arrayContaining(['setup.cfg', 'setup.py', 'pyproject.toml']),
     );
+  });
+});
+
+describe('uv-workspace-service', () => {
+  const report = evaluateFixture('uv-workspace-service');
+
+  it('evaluates the workspace member, and says why', () => {
+    expect(report.projectRoot).toBe('backend/');
+    expect(report.projectRootReason).toBe(
+      'the root pyproject.toml is a workspace ([tool.uv.workspace] members); backend/ is its first member with a pyproject.toml',
+    );
+    expect(report.repositoryType).toBe('service');
+    expect(result(report, 'PYG-001')?.status).toBe('pass');
+  });
+
+  it('the fetch plan follows the workspace in its second round', () => {
+    const files = loadFixtureFiles('uv-workspace-service');
+    const text = (path: string) => new TextDecoder().decode(files[path]);
+    const tree = Object.keys(files);
+    const first = planConformanceFetch(tree);
+    expect(first).toContain('pyproject.toml');
+    expect(first).not.toContain('backend/pyproject.toml');
+    const fetched = Object.fromEntries(first.map(p => [p, text(p)]));
+    expect(first).toContain('backend/Dockerfile');
+    expect(planConformanceFetch(tree, fetched)).toEqual(
+      expect.arrayContaining(['backend/pyproject.toml']),
+    );
+  });
+});
+
+describe('chooseProjectRoot', () => {
+  const read = (files: Record<string, string>) => (path: string) => files[path];
+
+  it('keeps a root that declares the project', () => {
+    expect(
+      chooseProjectRoot(
+        ['pyproject.toml', 'docs/pyproject.toml'],
+        read({ 'pyproject.toml': '[project]\nname = "x"\n' }),
+      ).root,
+    ).toBe('');
+  });
+
+  it('follows a tools-only root to the only project below it', () => {
+    expect(
+      chooseProjectRoot(
+        ['pyproject.toml', 'app/pyproject.toml'],
+        read({ 'pyproject.toml': '[tool.black]\nline-length = 100\n' }),
+      ),
+    ).toEqual({
+      root: 'app/',
+      reason:
+        'the root pyproject.toml only configures tools; app/pyproject.toml is the only project below it',
+    });
+  });
+
+  it('matches workspace member globs', () => {
+    expect(
+      chooseProjectRoot(
+        [
+          'pyproject.toml',
+          'packages/core/pyproject.toml',
+          'packages/cli/pyproject.toml',
+        ],
+        read({
+          'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*"]\n',
+        }),
+      ).root,
+    ).toBe('packages/cli/');
   });
 });
