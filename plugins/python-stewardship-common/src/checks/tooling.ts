@@ -167,3 +167,35 @@ export const DEVELOPMENT_TOOLS = [
   'mypy',
   'ruff',
 ];
+
+/**
+ * Where pytest reads its settings, in pytest's own order: `pytest.ini`
+ * (even when empty), `[tool.pytest.ini_options]` in pyproject.toml,
+ * `[pytest]` in tox.ini, `[tool:pytest]` in setup.cfg. Undefined when none.
+ */
+export function pytestConfig(
+  context: CheckContext,
+  model: PyprojectModel | undefined,
+): { path: string; section: string; inPyproject: boolean } | undefined {
+  const pytestIni = context.inProject('pytest.ini');
+  if (context.exists(pytestIni)) {
+    return { path: pytestIni, section: '[pytest]', inPyproject: false };
+  }
+  if (model && getTable(model.tool, 'pytest', 'ini_options')) {
+    return {
+      path: context.inProject('pyproject.toml'),
+      section: '[tool.pytest.ini_options]',
+      inPyproject: true,
+    };
+  }
+  for (const [file, section] of [
+    ['tox.ini', 'pytest'],
+    ['setup.cfg', 'tool:pytest'],
+  ]) {
+    const ini = context.ini(context.inProject(file));
+    if (ini.state === 'ok' && ini.value[section] !== undefined) {
+      return { path: ini.path, section: `[${section}]`, inPyproject: false };
+    }
+  }
+  return undefined;
+}

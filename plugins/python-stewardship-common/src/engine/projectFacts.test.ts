@@ -157,3 +157,15 @@ describe('chooseProjectRoot', () => {
     ).toBe('packages/cli/');
   });
 });
+
+describe('setupcfg-pytest-library', () => {
+  it('PYG-014 sees pytest configured in setup.cfg [tool:pytest] and says where the guidelines want it', () => {
+    const report = evaluateFixture('setupcfg-pytest-library');
+    expect(result(report, 'PYG-014')).toMatchObject({
+      status: 'pass',
+      message:
+        'pytest is declared and configured in setup.cfg [tool:pytest]; the guidelines want it in pyproject.toml (see PYG-012)',
+      location: { path: 'setup.cfg', line: 4 },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { allDependencies } from '../../parsers/pyprojectModel';
-import { getTable } from '../../parsers/tomlAccess';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+import { pytestConfig } from '../tooling';
 
 export const pytestIsTestFramework = defineCheck({
   id: 'PYG-014',
@@ -31,17 +31,24 @@ export const pytestIsTestFramework = defineCheck({
         path: py.path,
       });
     }
-    if (getTable(py.model.tool, 'pytest', 'ini_options')) {
+    const config = pytestConfig(context, py.model);
+    if (config?.inPyproject) {
       return pass(
         'pytest is declared and configured in [tool.pytest.ini_options]',
         locate(py.path, py.text, /^\[tool\.pytest\.ini_options\]/m),
       );
     }
-    const pytestIni = context.inProject('pytest.ini');
-    if (context.exists(pytestIni)) {
+    if (config) {
+      const where =
+        config.section === '[pytest]' && config.path.endsWith('pytest.ini')
+          ? config.path
+          : `${config.path} ${config.section}`;
+      const text = context.text(config.path);
       return pass(
-        'pytest is declared and configured in pytest.ini (see PYG-012 about moving it)',
-        { path: pytestIni },
+        `pytest is declared and configured in ${where}; the guidelines want it in pyproject.toml (see PYG-012)`,
+        text.state === 'ok' && where !== config.path
+          ? locate(config.path, text.value, config.section)
+          : { path: config.path },
       );
     }
     return fail(
