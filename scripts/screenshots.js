@@ -11,6 +11,12 @@ const out = path.join(__dirname, '..', 'docs', 'images');
 const shots = [
   { name: 'portal-entity.png', url: '/catalog/default/component/ai-gateway' },
   { name: 'portal-guidelines.png', url: '/python-guidelines' },
+  { name: 'portal-codebases.png', url: '/python-codebases' },
+  {
+    name: 'portal-guidelines-tab.png',
+    url: '/catalog/default/component/example-gateway/guidelines',
+  },
+  { name: 'portal-home.png', url: '/home' },
 ];
 
 (async () => {

@@ -13,17 +13,17 @@ import { createConformanceColumn } from '@internal/plugin-python-stewardship';
 
 /**
  * The catalog's columns plus "Guidelines" (level and score of each Python
- * codebase) when components are listed. The name column keeps a minimum
- * width, so a laptop-width window no longer wraps names letter by letter.
+ * codebase) when components are listed. The name and owner columns keep a
+ * minimum width, so a laptop-width window no longer wraps them letter by letter.
  */
 export const portalCatalogColumns: CatalogTableColumnsFunc = context => {
   const columns = CatalogTable.defaultColumnsFunc(context).map(column =>
-    column.title === 'Name' || column.field === 'resolved.entityRef'
+    ['Name', 'Owner'].includes(String(column.title))
       ? {
           ...column,
           cellStyle: {
             ...(typeof column.cellStyle === 'object' ? column.cellStyle : {}),
-            minWidth: 180,
+            minWidth: column.title === 'Name' ? 180 : 140,
             wordBreak: 'normal' as const,
             overflowWrap: 'anywhere' as const,
           },
@@ -34,7 +34,8 @@ export const portalCatalogColumns: CatalogTableColumnsFunc = context => {
   if (kind !== 'component') {
     return columns;
   }
-  return [...columns, createConformanceColumn()];
+  // Right after the name, so it is on screen without scrolling sideways.
+  return [columns[0], createConformanceColumn(), ...columns.slice(1)];
 };
 
 // Same id as the catalog plugin's page (page:catalog), so it replaces it;

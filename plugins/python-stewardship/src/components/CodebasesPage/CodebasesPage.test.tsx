@@ -66,7 +66,7 @@ describe('CodebasesPage', () => {
       '/python-guidelines/development-guidelines#type-checking',
     );
     expect(
-      screen.getByRole('link', { name: '7 codebases failing PYG-011' }),
+      screen.getByRole('link', { name: '7 codebases failing' }),
     ).toHaveAttribute('href', '/python-codebases?failingCheck=PYG-011');
   });
 

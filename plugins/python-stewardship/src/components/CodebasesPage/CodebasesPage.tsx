@@ -52,6 +52,8 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(3, 0, 2),
   },
   filter: { minWidth: 150 },
+  // The outlined fields' grey labels are too faint on this theme's paper.
+  labels: { '& label': { color: theme.palette.text.primary } },
   search: { minWidth: 240, flex: '1 1 240px' },
   name: { minWidth: 180, wordBreak: 'normal', overflowWrap: 'anywhere' },
   nowrap: { whiteSpace: 'nowrap' },
@@ -190,7 +192,7 @@ export function CodebasesPage() {
           <ErrorNotice title="CSV export failed" error={exportError} />
         )}
         <form
-          className={classes.filters}
+          className={`${classes.filters} ${classes.labels}`}
           role="search"
           aria-label="Filter codebases"
           onSubmit={e => {
@@ -383,27 +385,22 @@ export function CodebasesPage() {
                       <LevelChip level={row.level} />
                     </TableCell>
                     <TableCell className={classes.failing}>
-                      {row.failing === 0
-                        ? row.score === null
-                          ? '–'
-                          : 'none'
-                        : row.failingChecks.map((id, i) => (
-                            <span key={id}>
-                              {i > 0 && ', '}
-                              <a
-                                href={filterHref({ failingCheck: id })}
-                                onClick={e => {
-                                  e.preventDefault();
-                                  set({ failingCheck: id });
-                                }}
-                                title={
-                                  ruleCatalog.find(r => r.id === id)?.title
-                                }
-                              >
-                                {id}
-                              </a>
-                            </span>
-                          ))}
+                      {row.failing === 0 && (row.score === null ? '–' : 'none')}
+                      {row.failingChecks.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 && ', '}
+                          <a
+                            href={filterHref({ failingCheck: id })}
+                            onClick={e => {
+                              e.preventDefault();
+                              set({ failingCheck: id });
+                            }}
+                            title={ruleCatalog.find(r => r.id === id)?.title}
+                          >
+                            {id}
+                          </a>
+                        </span>
+                      ))}
                     </TableCell>
                     <TableCell className={classes.nowrap}>
                       {row.lastScanAt ? (

@@ -126,9 +126,9 @@ export function SummaryPanel(props: {
                     ·{' '}
                     <RouterLink
                       to={filterHref({ failingCheck: check.checkId })}
-                      aria-label={`${check.failing} codebases failing ${check.checkId}`}
+                      title={`The codebases failing ${check.checkId}`}
                     >
-                      {check.failing} failing
+                      {check.failing} codebases failing
                     </RouterLink>
                   </li>
                 );

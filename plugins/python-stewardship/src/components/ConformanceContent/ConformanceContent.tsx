@@ -51,7 +51,8 @@ const useStyles = makeStyles(theme => ({
       flex: 1,
       margin: 0,
       padding: theme.spacing(1, 1.5),
-      overflowX: 'auto',
+      whiteSpace: 'pre-wrap',
+      overflowWrap: 'anywhere',
       borderRadius: 4,
       backgroundColor: theme.palette.background.default,
       ...theme.typography.body2,
@@ -162,7 +163,7 @@ export function ConformanceContent(props: ConformanceContentProps) {
   const localCommand = (
     <InfoCard title="Run the same checks on your machine">
       <div className={classes.command}>
-        <pre tabIndex={0} aria-label="Command">
+        <pre aria-label="Command">
           <code>{conformance.localCommand}</code>
         </pre>
         <CopyTextButton

@@ -41,6 +41,12 @@ function inDays(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+const decisionNotices: Record<ExemptionDecision['decision'], string> = {
+  approve: 'Approved: the codebase was rescanned with the check exempt.',
+  reject: 'Rejected.',
+  revoke: 'Revoked: the codebase was rescanned and the check counts again.',
+};
+
 const stateWords: Record<Exemption['state'], string> = {
   requested: 'Requested, waiting for a maintainer',
   approved: 'Approved',
@@ -112,13 +118,7 @@ export function ExemptionsPanel(props: {
     setNotice(undefined);
     try {
       await api.decideExemption(id, { decision });
-      setNotice(
-        decision === 'approve'
-          ? 'Approved: the codebase was rescanned with the check exempt.'
-          : decision === 'reject'
-          ? 'Rejected.'
-          : 'Revoked: the codebase was rescanned and the check counts again.',
-      );
+      setNotice(decisionNotices[decision]);
       onChanged();
     } catch (e) {
       setError((e as Error).message);

@@ -107,7 +107,7 @@ export function MyCodebasesWidget() {
                 <LevelChip level={row.level} score={row.score} />
               </div>
               <Typography variant="body2" color="textSecondary">
-                {next ? (
+                {next && (
                   <>
                     Next to fix:{' '}
                     <Link to={guidelinesTab(row.entityRef)}>
@@ -127,11 +127,9 @@ export function MyCodebasesWidget() {
                       </>
                     )}
                   </>
-                ) : row.score === null ? (
-                  'Not scanned yet.'
-                ) : (
-                  'Nothing failing.'
                 )}
+                {!next && row.score === null && 'Not scanned yet.'}
+                {!next && row.score !== null && 'Nothing failing.'}
               </Typography>
             </li>
           );
