@@ -23,6 +23,13 @@ export interface RepositoryClassification {
   source: ClassificationSource;
   /** Sentences that explain the decision, for people reading a report. */
   reasons: string[];
+  /**
+   * Set when detection was a close call (a service that also ships a console
+   * command, a utility that is also a typed importable library): the other
+   * plausible type and why. `[tool.python-stewardship] type`, the catalog
+   * annotation or the CLI's `--type` settle it.
+   */
+  closeCall?: { alternative: RepositoryType; reason: string };
 }
 
 /** @public */
@@ -32,6 +39,9 @@ export interface ClassifyOptions {
   /** Overrides everything, e.g. the CLI's `--type`. */
   explicitType?: string;
 }
+
+const SETTLE =
+  'set [tool.python-stewardship] type in pyproject.toml or the catalog annotation python-stewardship.io/repository-type to settle it';
 
 /** Frameworks whose presence next to a Dockerfile marks a service. */
 const WEB_FRAMEWORKS = [
@@ -128,6 +138,7 @@ export function classifyFromFacts(
   );
   const runway = facts.exists('.runway/runway.yml');
 
+  const [script] = facts.consoleScripts();
   if ((dockerfile && framework) || runway) {
     const evidence =
       dockerfile && framework
@@ -137,10 +148,16 @@ export function classifyFromFacts(
       type: 'service',
       source: 'detected',
       reasons: [...reasons, `service: ${evidence}`],
+      ...(script && {
+        closeCall: {
+          alternative: 'utility' as const,
+          reason: `${script.path} also declares the console command ${script.name}; ${SETTLE}`,
+        },
+      }),
     };
   }
-  const [script] = facts.consoleScripts();
   if (script) {
+    const pyTyped = projectPaths.find(p => /(^|\/)py\.typed$/.test(p));
     return {
       type: 'utility',
       source: 'detected',
@@ -148,6 +165,14 @@ export function classifyFromFacts(
         ...reasons,
         `utility: console entry point ${script.name} in ${script.path}`,
       ],
+      ...(pyTyped && {
+        closeCall: {
+          alternative: 'library' as const,
+          reason: `${facts.inProject(
+            pyTyped,
+          )} marks it as a typed importable library too; ${SETTLE}`,
+        },
+      }),
     };
   }
   if (pyproject.state === 'ok') {

@@ -83,3 +83,40 @@ describe('classifyRepository', () => {
     ).toMatchObject({ type: 'library', source: 'detected' });
   });
 });
+
+describe('classifyRepository close calls', () => {
+  it('reports a typed library with a console command as a close call', () => {
+    const result = classifyRepository(
+      createMemorySnapshot({
+        'pyproject.toml': poetry('[tool.poetry.scripts]\nx = "x.cli:app"\n'),
+        'x/py.typed': '',
+      }),
+    );
+    expect(result.type).toBe('utility');
+    expect(result.closeCall).toEqual({
+      alternative: 'library',
+      reason:
+        'x/py.typed marks it as a typed importable library too; set [tool.python-stewardship] type in pyproject.toml or the catalog annotation python-stewardship.io/repository-type to settle it',
+    });
+  });
+
+  it('reports a service that ships a CLI as a close call, and the declared type settles it', () => {
+    const files = {
+      'pyproject.toml': poetry(
+        'fastapi = "*"\n[tool.poetry.scripts]\nadmin = "x.admin:main"\n',
+      ),
+      Dockerfile: 'FROM python:3.12\n',
+    };
+    expect(classifyRepository(createMemorySnapshot(files)).closeCall).toEqual(
+      expect.objectContaining({ alternative: 'utility' }),
+    );
+    const settled = classifyRepository(
+      createMemorySnapshot({
+        ...files,
+        'pyproject.toml': `${files['pyproject.toml']}[tool.python-stewardship]\ntype = "service"\n`,
+      }),
+    );
+    expect(settled).toMatchObject({ type: 'service', source: 'pyproject' });
+    expect(settled.closeCall).toBeUndefined();
+  });
+});

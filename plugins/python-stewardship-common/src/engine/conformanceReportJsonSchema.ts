@@ -36,6 +36,15 @@ export const conformanceReportJsonSchema = {
         type: { enum: ['service', 'utility', 'library'] },
         source: { enum: ['option', 'annotation', 'pyproject', 'detected'] },
         reasons: { type: 'array', items: { type: 'string' } },
+        closeCall: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['alternative', 'reason'],
+          properties: {
+            alternative: { enum: ['service', 'utility', 'library'] },
+            reason: { type: 'string' },
+          },
+        },
       },
     },
     results: {
