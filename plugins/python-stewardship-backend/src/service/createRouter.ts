@@ -16,9 +16,9 @@ import {
   ruleCatalog,
 } from '@internal/plugin-python-stewardship-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { ConformanceStore } from '../database/ConformanceStore';
 import { ConformanceScanner } from '../scan/ConformanceScanner';
+import { createOpenApiRouter } from '../schema/openapi/generated';
 import { renderBadge } from './renderBadge';
 import { toCsv } from './toCsv';
 import {
@@ -41,6 +41,8 @@ export interface RouterOptions {
   publicBadges: boolean;
   /** The rule pack's metadata, with the organisation's own checks; the built-ins when absent. */
   rules?: readonly CheckMetadata[];
+  /** Check every response against the OpenAPI spec (tests; off in production). */
+  validateResponses?: boolean;
 }
 
 const CSV_COLUMNS: Array<[string, (row: CodebaseRow) => unknown]> = [
@@ -66,13 +68,27 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { store, scanner, httpAuth, permissions } = options;
-  const router = Router();
-  router.use(express.json({ limit: '5mb' }));
+  // Typed by the OpenAPI spec (src/schema/openapi.yaml), which also serves
+  // at /openapi.json. Requests are validated by the zod schemas in
+  // requestSchemas.ts rather than the spec's validator: their messages name
+  // each field in words (and check ids against the rule pack), which the
+  // UI shows as they are. src/schema/openapi.test.ts checks that every
+  // route is in the spec and that responses match it.
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '5mb' })],
+    validatorOptions: {
+      validateRequests: false,
+      validateResponses: options.validateResponses ?? false,
+    },
+  });
 
-  const userCredentials = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
+  // Handlers' requests are typed by the spec; these helpers take any of them.
+  const userCredentials = (req: object) =>
+    httpAuth.credentials(req as express.Request, { allow: ['user'] });
 
-  const entityRefOf = (req: express.Request) =>
+  const entityRefOf = (req: {
+    params: { kind: string; namespace: string; name: string };
+  }) =>
     `${req.params.kind}:${req.params.namespace}/${req.params.name}`.toLocaleLowerCase(
       'en-US',
     );
@@ -131,7 +147,7 @@ export async function createRouter(
     };
   }
 
-  async function listQuery(req: express.Request) {
+  async function listQuery(req: { query: unknown }) {
     const credentials = await userCredentials(req);
     const { member, ...query } = parseInput(
       codebaseQuerySchema,
@@ -177,7 +193,13 @@ export async function createRouter(
 
   router.get('/rules', async (req, res) => {
     await userCredentials(req);
-    res.json({ items: options.rules ?? ruleCatalog });
+    res.json({
+      items: (options.rules ?? ruleCatalog).map(rule => ({
+        ...rule,
+        appliesTo: [...rule.appliesTo],
+        requires: [...rule.requires],
+      })),
+    });
   });
 
   router.get('/entities/:kind/:namespace/:name/report', async (req, res) => {
