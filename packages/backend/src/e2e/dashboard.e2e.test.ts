@@ -82,10 +82,12 @@ describe('the conformance UI in Chromium', () => {
         `${stack.backend.baseUrl}/api/python-stewardship/codebases?q=example-gateway`,
         { headers: { authorization: `Bearer ${backstageToken}` } },
       );
-      const body = res.ok ? await res.json() : undefined;
+      const body = await res.json().catch(() => undefined);
       if (body?.items?.some((row: any) => row.score !== null)) break;
       if (Date.now() > deadline) {
-        throw new Error(`example-gateway was never scanned: ${res.status}`);
+        throw new Error(
+          `example-gateway was never scanned: ${res.status} ${JSON.stringify(body)}`,
+        );
       }
       await new Promise(r => setTimeout(r, 1000));
     }
