@@ -128,3 +128,5 @@ export type { GateResult } from './scoring/evaluateGate';
 export { defineCheck, fail, pass, skip } from './checks/support';
 export { composeRulePack, rulePackMetadata } from './extend/composeRulePack';
 export { testCheck } from './extend/testCheck';
+export { chooseProjectRoot } from './engine/findProjectRoot';
+export type { ProjectRootChoice } from './engine/findProjectRoot';

@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   classifyRepository,
   createMemorySnapshot,
+  chooseProjectRoot,
   planClassificationFetch,
 } from '@internal/plugin-python-stewardship-common';
 import { GitlabReader } from '@internal/plugin-python-stewardship-node';
@@ -82,7 +83,9 @@ interface ReadResult {
  * then the classifier's files, CODEOWNERS and catalog-info.yaml with the
  * branch's commit in one GraphQL request, then members only when neither
  * the catalog file nor CODEOWNERS names maintainers. At most 3 requests for
- * a repository of up to 100 tree entries; 1 for one that is not Python.
+ * a repository of up to 100 tree entries (one more for a uv or Poetry
+ * workspace, whose member the root pyproject.toml names); 1 for one that is
+ * not Python.
  */
 export async function scanProject(
   reader: GitlabReader,
@@ -119,10 +122,26 @@ export async function scanProject(
     data.project.repository.blobs.nodes.map(n => [n.path, n.rawTextBlob]),
   );
   const commitId = data.project.repository.tree?.lastCommit?.sha ?? null;
+  // A workspace root names its member only in the files just read (uv or
+  // Poetry workspaces): one more read for the member's files, only then.
+  const classified = new Set(wanted);
+  const more = planClassificationFetch(tree, Object.fromEntries(files)).filter(
+    path => !classified.has(path),
+  );
+  if (more.length) {
+    for (const file of await reader.readFiles(
+      project.path_with_namespace,
+      commitId ?? ref,
+      more,
+    )) {
+      files.set(file.path, file.content);
+    }
+    more.forEach(path => classified.add(path));
+  }
 
   const snapshot = createMemorySnapshot(
     Object.fromEntries(
-      wanted.filter(p => files.has(p)).map(p => [p, files.get(p)!]),
+      [...classified].filter(p => files.has(p)).map(p => [p, files.get(p)!]),
     ),
     commitId ?? undefined,
     { treePaths: tree },
@@ -137,10 +156,8 @@ export async function scanProject(
         'python-stewardship.io/repository-type'
       ],
   });
-  const pyproject = wanted[0];
-  const projectRoot = pyproject
-    ? pyproject.slice(0, -'pyproject.toml'.length)
-    : '';
+  // The same choice the engine makes (workspaces, tools-only roots).
+  const projectRoot = chooseProjectRoot(tree, path => files.get(path)).root;
 
   const scan: ProjectScan = {
     commitId,
