@@ -57,12 +57,20 @@ const reportSchema = z
       }),
       commitId: z.string().max(100).optional(),
       projectRoot: z.string().max(1000),
+      projectRootReason: z.string().max(2000).optional(),
       repositoryType: z.enum(repositoryTypes),
       classification: z
         .object({
           type: z.enum(repositoryTypes),
           source: z.enum(['option', 'annotation', 'pyproject', 'detected']),
           reasons: z.array(z.string().max(2000)).max(50),
+          closeCall: z
+            .object({
+              alternative: z.enum(repositoryTypes),
+              reason: z.string().max(2000),
+            })
+            .strict()
+            .optional(),
         })
         .strict(),
       results: z
