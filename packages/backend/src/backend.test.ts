@@ -250,8 +250,9 @@ describe('backend on the embedded defaults', () => {
     await root.Projects.archive(prompts);
     const archived = await waitForCatalog<{ items: Entity[] }>(
       backend,
-      'entities/by-query?filter=kind=component,metadata.annotations.gitlab.com/project-slug=' +
-        encodeURIComponent(prompts),
+      `entities/by-query?filter=kind=component,metadata.annotations.gitlab.com/project-slug=${encodeURIComponent(
+        prompts,
+      )}`,
       b => b.items[0]?.spec?.lifecycle === 'deprecated',
       20_000,
     );
