@@ -17,19 +17,25 @@ import { createConformanceColumn } from '@internal/plugin-python-stewardship';
  * minimum width, so a laptop-width window no longer wraps them letter by letter.
  */
 export const portalCatalogColumns: CatalogTableColumnsFunc = context => {
-  const columns = CatalogTable.defaultColumnsFunc(context).map(column =>
-    ['Name', 'Owner'].includes(String(column.title))
+  // Titles are translated elements; the fields name the columns.
+  const minWidths: Record<string, number> = {
+    'resolved.entityRef': 200,
+    'resolved.ownedByRelationsTitle': 150,
+  };
+  const columns = CatalogTable.defaultColumnsFunc(context).map(column => {
+    const minWidth = minWidths[String(column.field)];
+    return minWidth
       ? {
           ...column,
           cellStyle: {
             ...(typeof column.cellStyle === 'object' ? column.cellStyle : {}),
-            minWidth: column.title === 'Name' ? 180 : 140,
+            minWidth,
             wordBreak: 'normal' as const,
             overflowWrap: 'anywhere' as const,
           },
         }
-      : column,
-  );
+      : column;
+  });
   const kind = context.filters.kind?.value?.toLocaleLowerCase('en-US');
   if (kind !== 'component') {
     return columns;
