@@ -86,7 +86,9 @@ describe('the conformance UI in Chromium', () => {
       if (body?.items?.some((row: any) => row.score !== null)) break;
       if (Date.now() > deadline) {
         throw new Error(
-          `example-gateway was never scanned: ${res.status} ${JSON.stringify(body)}`,
+          `example-gateway was never scanned: ${res.status} ${JSON.stringify(
+            body,
+          )}`,
         );
       }
       await new Promise(r => setTimeout(r, 1000));
@@ -132,6 +134,9 @@ describe('the conformance UI in Chromium', () => {
         .getByText(/Gold|Silver|Bronze|No level/)
         .first()
         .waitFor();
+      expect(
+        await table.getByRole('columnheader', { name: 'Guidelines' }).count(),
+      ).toBe(1);
       await saveScreenshot(page, 'catalog-guidelines-column');
       violations.catalog = await seriousViolations(page);
       assertNoPageErrors();
