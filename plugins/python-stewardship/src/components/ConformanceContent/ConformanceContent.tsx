@@ -199,8 +199,8 @@ export function ConformanceContent(props: ConformanceContentProps) {
           <EmptyState
             missing="data"
             title="Not scanned yet"
-            description="The conformance service scans every Python codebase on a schedule (every 30 minutes in the demo) and after each push to its default branch. Refresh scans it now, or run the command below on your machine."
-            action={refreshButton}
+            description="The conformance service scans every Python codebase on a schedule and after each push to its default branch. Refresh scans it now, or run the command below on your machine."
+            action={refreshButton ?? undefined}
           />
         </Grid>
         <Grid item xs={12}>

@@ -79,4 +79,3 @@ describe('home widgets', () => {
     ).toHaveAttribute('href', '/python-guidelines');
   });
 });
-
