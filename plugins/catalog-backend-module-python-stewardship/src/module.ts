@@ -35,6 +35,7 @@ export const catalogModulePythonStewardship = createBackendModule({
         httpRouter: coreServices.httpRouter,
         events: eventsServiceRef,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
@@ -46,6 +47,7 @@ export const catalogModulePythonStewardship = createBackendModule({
         httpAuth,
         httpRouter,
         logger,
+        permissions,
         permissionsRegistry,
         scheduler,
       }) {
@@ -66,6 +68,7 @@ export const catalogModulePythonStewardship = createBackendModule({
           createStatusRouter({
             store,
             httpAuth,
+            permissions,
             providerIds: providers.map(p => p.config.id),
           }),
         );

@@ -24,6 +24,7 @@ import {
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   conformanceRefreshPermission,
+  discoveryStatusReadPermission,
   exemptionDecidePermission,
   exemptionRequestPermission,
 } from '@internal/plugin-python-stewardship-common';
@@ -262,6 +263,19 @@ describe('StewardshipPermissionPolicy', () => {
     expect((await decide(exemptionRequestPermission, guest)).result).toBe(
       AuthorizeResult.DENY,
     );
+  });
+
+  it('shows the discovery status to admins only', async () => {
+    for (const admin of [dana, platformMember]) {
+      expect((await decide(discoveryStatusReadPermission, admin)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+    }
+    for (const who of [eli, guest]) {
+      expect((await decide(discoveryStatusReadPermission, who)).result).toBe(
+        AuthorizeResult.DENY,
+      );
+    }
   });
 
   it('keeps unregistering entities and locations to admins', async () => {

@@ -30,6 +30,7 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
   conformanceRefreshPermission,
+  discoveryStatusReadPermission,
   exemptionDecidePermission,
   IS_PYTHON_MAINTAINER_RULE,
 } from '@internal/plugin-python-stewardship-common';
@@ -49,7 +50,8 @@ const DENY = { result: AuthorizeResult.DENY } as const;
  *   arbitrary template steps), not run actions the templates do not use,
  *   and not unregister entities or locations. They may rescan a Python
  *   codebase and decide on its exemptions only when they (or one of their
- *   groups) own or maintain it; anyone may ask for an exemption.
+ *   groups) own or maintain it; anyone may ask for an exemption. The
+ *   discovery status is for admins.
  *
  * GitLab itself then decides what a task may do there, because the
  * templates' GitLab steps must carry the person's own token.
@@ -71,7 +73,8 @@ export class StewardshipPermissionPolicy implements PermissionPolicy {
 
     if (
       isPermission(permission, templateDryRunPermission) ||
-      isPermission(permission, templateManagementPermission)
+      isPermission(permission, templateManagementPermission) ||
+      isPermission(permission, discoveryStatusReadPermission)
     ) {
       return DENY;
     }

@@ -117,6 +117,7 @@ export type {
 } from './api/conformanceApi';
 export {
   conformanceRefreshPermission,
+  discoveryStatusReadPermission,
   exemptionDecidePermission,
   exemptionRequestPermission,
   IS_PYTHON_MAINTAINER_RULE,

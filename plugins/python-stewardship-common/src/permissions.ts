@@ -36,8 +36,20 @@ export const exemptionRequestPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Read how GitLab discovery's runs went (when, how long, projects seen,
+ * changed, failed, requests): portal admins only.
+ *
+ * @public
+ */
+export const discoveryStatusReadPermission = createPermission({
+  name: 'python-stewardship.discovery.status.read',
+  attributes: { action: 'read' },
+});
+
 /** @public */
 export const pythonStewardshipPermissions = [
+  discoveryStatusReadPermission,
   conformanceRefreshPermission,
   exemptionDecidePermission,
   exemptionRequestPermission,

@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import type {
@@ -9,10 +10,20 @@ import type {
 import { PythonStewardshipClient } from '../api';
 
 export const BASE_URL = 'http://localhost:7007/api/python-stewardship';
+export const CATALOG_URL = 'http://localhost:7007/api/catalog';
 
-/** An msw server for the conformance API, started and reset around each test. */
+/**
+ * An msw server for the conformance API, started and reset around each
+ * test. The discovery status answers 403 (not an admin) unless a test says
+ * otherwise.
+ */
 export function setupConformanceServer() {
-  const server = setupServer();
+  const server = setupServer(
+    http.get(
+      `${CATALOG_URL}/python-discovery/status`,
+      () => new HttpResponse(null, { status: 403 }),
+    ),
+  );
   registerMswTestHooks(server);
   return server;
 }
@@ -20,7 +31,10 @@ export function setupConformanceServer() {
 /** The real client, against {@link BASE_URL} (which msw answers). */
 export function conformanceClient() {
   return new PythonStewardshipClient({
-    discoveryApi: { getBaseUrl: async () => BASE_URL },
+    discoveryApi: {
+      getBaseUrl: async pluginId =>
+        pluginId === 'catalog' ? CATALOG_URL : BASE_URL,
+    },
     fetchApi: { fetch: (input, init) => fetch(input, init) },
   });
 }

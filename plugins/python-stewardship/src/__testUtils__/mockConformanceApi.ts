@@ -16,6 +16,7 @@ export function mockConformanceApi(
     refresh: jest.fn(async () => report()),
     requestExemption: jest.fn(),
     decideExemption: jest.fn(),
+    getDiscoveryStatus: jest.fn(async () => null),
     ...overrides,
   };
 }

@@ -10,6 +10,30 @@ import type {
   ScoreHistory,
 } from '@internal/plugin-python-stewardship-common/browser';
 
+/** One GitLab discovery run, as `GET /api/catalog/python-discovery/status` reports it. */
+export interface DiscoveryRun {
+  kind: 'scan' | 'event';
+  startedAt: string;
+  durationMs: number;
+  outcome: 'applied' | 'failed' | 'partial';
+  projectsSeen: number;
+  projectsChanged: number;
+  projectsFailed: number;
+  requests: number;
+  components: number;
+  error?: string;
+}
+
+/** Each discovery provider's newest runs. */
+export interface DiscoveryStatus {
+  providers: Array<{
+    providerId: string;
+    lastRun: DiscoveryRun | null;
+    lastScan: DiscoveryRun | null;
+    recentRuns: DiscoveryRun[];
+  }>;
+}
+
 /** The conformance service's API (`/api/python-stewardship`), as the browser uses it. */
 export interface PythonStewardshipApi {
   getSummary(): Promise<OrganisationSummary>;
@@ -24,6 +48,8 @@ export interface PythonStewardshipApi {
     request: ExemptionRequest,
   ): Promise<Exemption>;
   decideExemption(id: string, decision: ExemptionDecision): Promise<Exemption>;
+  /** How GitLab discovery ran; `null` for people who may not see it (not admins). */
+  getDiscoveryStatus(): Promise<DiscoveryStatus | null>;
 }
 
 /** @public */

@@ -9,7 +9,10 @@ import type {
   OrganisationSummary,
   ScoreHistory,
 } from '@internal/plugin-python-stewardship-common/browser';
-import type { PythonStewardshipApi } from './PythonStewardshipApi';
+import type {
+  DiscoveryStatus,
+  PythonStewardshipApi,
+} from './PythonStewardshipApi';
 
 /** An API error, with the server's message in words. */
 export class PythonStewardshipApiError extends Error {
@@ -106,6 +109,17 @@ export class PythonStewardshipClient implements PythonStewardshipApi {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body ?? {}),
     });
+  }
+
+  async getDiscoveryStatus(): Promise<DiscoveryStatus | null> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('catalog');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/python-discovery/status`,
+    );
+    // Only admins see it; for everyone else the card is simply not there.
+    if (response.status === 403 || response.status === 404) return null;
+    if (!response.ok) throw new Error(await errorMessage(response));
+    return response.json();
   }
 
   getSummary(): Promise<OrganisationSummary> {

@@ -1,5 +1,9 @@
 export { pythonStewardshipApiRef } from './PythonStewardshipApi';
-export type { PythonStewardshipApi } from './PythonStewardshipApi';
+export type {
+  DiscoveryRun,
+  DiscoveryStatus,
+  PythonStewardshipApi,
+} from './PythonStewardshipApi';
 export {
   PythonStewardshipClient,
   PythonStewardshipApiError,

@@ -6,6 +6,7 @@ import { pythonStewardshipApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
   BASE_URL,
+  CATALOG_URL,
   conformanceClient,
   gatewayRow,
   page,
@@ -31,6 +32,63 @@ function renderPage(initialEntries = ['/python-codebases']) {
 }
 
 describe('CodebasesPage', () => {
+  it('shows nobody but admins how GitLab discovery ran', async () => {
+    server.use(
+      http.get(`${BASE_URL}/summary`, () => HttpResponse.json(summary)),
+      http.get(`${BASE_URL}/codebases`, () =>
+        HttpResponse.json(page([gatewayRow], 1)),
+      ),
+    );
+    renderPage();
+    await screen.findByRole('table', { name: 'Python codebases' });
+    expect(
+      screen.queryByRole('table', { name: 'Recent GitLab discovery runs' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows admins how GitLab discovery ran', async () => {
+    server.use(
+      http.get(`${BASE_URL}/summary`, () => HttpResponse.json(summary)),
+      http.get(`${BASE_URL}/codebases`, () =>
+        HttpResponse.json(page([gatewayRow], 1)),
+      ),
+      http.get(`${CATALOG_URL}/python-discovery/status`, () =>
+        HttpResponse.json({
+          providers: [
+            {
+              providerId: 'codebases',
+              lastRun: null,
+              lastScan: null,
+              recentRuns: [
+                {
+                  kind: 'scan',
+                  startedAt: '2026-11-29T01:00:00.000Z',
+                  durationMs: 1500,
+                  outcome: 'applied',
+                  projectsSeen: 9,
+                  projectsChanged: 2,
+                  projectsFailed: 0,
+                  requests: 21,
+                  components: 8,
+                },
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    renderPage();
+    const runs = await screen.findByRole(
+      'table',
+      { name: 'Recent GitLab discovery runs' },
+      { timeout: 10_000 },
+    );
+    const row = within(runs).getAllByRole('row')[1];
+    expect(within(row).getByText('1.5 s')).toBeInTheDocument();
+    expect(within(row).getByText('21')).toBeInTheDocument();
+    expect(within(row).getByText('applied')).toBeInTheDocument();
+  });
+
   it('lists codebases with score, level, failing checks and trend, under the summary', async () => {
     server.use(
       http.get(`${BASE_URL}/summary`, () => HttpResponse.json(summary)),

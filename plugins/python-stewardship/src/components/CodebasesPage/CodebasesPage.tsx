@@ -31,6 +31,7 @@ import {
   type CodebaseSortKey,
 } from '@internal/plugin-python-stewardship-common/browser';
 import { pythonStewardshipApiRef } from '../../api';
+import { DiscoveryStatusCard } from '../DiscoveryStatusCard';
 import { useHandbookLinks } from '../../hooks/useHandbookLinks';
 import {
   ErrorNotice,
@@ -176,6 +177,8 @@ export function CodebasesPage() {
             filterHref={filterHref}
           />
         )}
+
+        <DiscoveryStatusCard />
 
         <ContentHeader title="Codebases">
           <Button

@@ -1,0 +1,1 @@
+export { DiscoveryStatusCard } from './DiscoveryStatusCard';
