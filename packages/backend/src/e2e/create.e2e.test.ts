@@ -24,7 +24,8 @@ import {
  * task, open the new component, clone the new GitLab project. And the two
  * ways it must refuse before anything is written to GitLab.
  */
-jest.setTimeout(300_000);
+// Long enough to wait for another browser suite that holds the demo port.
+jest.setTimeout(900_000);
 
 /** The group the demo's people may create projects in. */
 const GROUP = 'gitlab-org/python-examples';

@@ -23,7 +23,8 @@ import { repoRoot, waitForCatalog } from '../testing/startBackendProcess';
  * codebase's Guidelines tab (request and approve an exemption, see the score
  * move), a check's handbook link; and an accessibility scan of each page.
  */
-jest.setTimeout(300_000);
+// Long enough to wait for another browser suite that holds the demo port.
+jest.setTimeout(900_000);
 
 const axeSource = fs.readFileSync(
   require.resolve('axe-core/axe.min.js'),

@@ -14,7 +14,8 @@ import {
 } from '../__testUtils__/startPortalStack';
 import { waitForCatalog } from '../testing/startBackendProcess';
 
-jest.setTimeout(240_000);
+// Long enough to wait for another browser suite that holds the demo port.
+jest.setTimeout(900_000);
 
 describe('the portal in Chromium', () => {
   let stack: PortalStack;
