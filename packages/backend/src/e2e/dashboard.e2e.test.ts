@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import {
   answerGitlabPopups,
@@ -15,7 +13,7 @@ import {
   startPortalStack,
 } from '../__testUtils__/startPortalStack';
 import { signInWithGitlab } from '../__testUtils__/signInWithGitlab';
-import { repoRoot, waitForCatalog } from '../testing/startBackendProcess';
+import { waitForCatalog } from '../testing/startBackendProcess';
 
 /**
  * The conformance UI as a maintainer uses it, against what `./portal start`
@@ -265,18 +263,5 @@ describe('the conformance UI in Chromium', () => {
       ),
       home: violations.home.filter(v => !backstageToolkit(v)),
     }).toEqual({ catalog: [], home: [], dashboard: [], guidelines: [] });
-  });
-
-  // PORTAL_README_SCREENSHOTS=1 refreshes docs/images with
-  // scripts/screenshots.js against this stack (it serves the built app).
-  const readmeScreenshots = process.env.PORTAL_README_SCREENSHOTS
-    ? it
-    : it.skip;
-  readmeScreenshots('refreshes the README screenshots', () => {
-    execFileSync(
-      process.execPath,
-      [path.join(repoRoot, 'scripts/screenshots.js'), stack.backend.baseUrl],
-      { cwd: repoRoot, stdio: 'inherit', timeout: 120_000 },
-    );
   });
 });
