@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signInWithGitlab } from './__testUtils__/signInWithGitlab';
-import { demoCatalogProviders } from './testing/demoCatalogProviders';
+import {
+  conformanceDemoConfig,
+  waitForConformanceDemoCatalog,
+} from './__testUtils__/conformanceDemoConfig';
 import {
   BackendProcess,
-  repoRoot,
   startBackendProcess,
-  waitForCatalog,
 } from './testing/startBackendProcess';
 
 jest.setTimeout(240_000);
@@ -32,58 +33,9 @@ describe('conformance actions as MCP tools (real backend, local GitLab)', () => 
     gitlab = await startGitlabLocal({ dataDir });
     backend = await startBackendProcess({
       configFiles: ['app-config.yaml'],
-      overrides: {
-        backend: {
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-        },
-        integrations: { gitlab: [gitlab.integration] },
-        auth: {
-          providers: {
-            gitlab: {
-              development: {
-                clientId: gitlab.oauthApplications[0].clientId,
-                clientSecret: gitlab.oauthApplications[0].clientSecret,
-                audience: gitlab.url,
-                signIn: {
-                  resolvers: [{ resolver: 'usernameMatchingUserEntityName' }],
-                },
-              },
-            },
-          },
-        },
-        catalog: {
-          ...demoCatalogProviders(gitlab, { discovery: false }),
-          locations: [
-            {
-              type: 'file',
-              target: path.join(repoRoot, 'catalog/org.yaml'),
-              rules: [{ allow: ['User', 'Group'] }],
-            },
-            {
-              type: 'file',
-              target: path.join(
-                repoRoot,
-                'packages/backend/src/__testUtils__/fixtures/python-codebases.yaml',
-              ),
-            },
-          ],
-        },
-        pythonStewardship: {
-          conformance: {
-            schedule: {
-              frequency: { minutes: 30 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 3 },
-            },
-          },
-        },
-      },
+      overrides: conformanceDemoConfig(gitlab),
     });
-    await waitForCatalog(
-      backend,
-      'entities/by-query?filter=kind=user,metadata.name=eli.newcomer&filter=kind=component,metadata.name=ai-gateway',
-      (body: { items: unknown[] }) => body.items.length === 2,
-    );
+    await waitForConformanceDemoCatalog(backend);
     userToken = (await signInWithGitlab(backend.baseUrl, 'eli.newcomer'))
       .backstageToken;
     // The first sweep: all four demo codebases scanned.
