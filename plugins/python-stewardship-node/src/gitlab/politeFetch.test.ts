@@ -77,6 +77,53 @@ describe('createPoliteFetch', () => {
     expect(notFound.seen).toHaveLength(1);
   });
 
+  it('never sends a creating write twice after a 5xx or a dropped connection, but retries it after a 429', async () => {
+    const post = () =>
+      new Request('http://gitlab.test/api/v4/projects/1/approval_rules', {
+        method: 'POST',
+        body: '{"name":"Maintainers"}',
+      });
+    const failed = scripted([500]);
+    const afterFailure = createPoliteFetch({
+      fetch: failed.fetchFn,
+      sleep: async () => {},
+    });
+    expect((await afterFailure(post())).status).toBe(500);
+    expect(failed.seen).toHaveLength(1);
+
+    const dropped = scripted([new TypeError('socket hang up')]);
+    const afterDrop = createPoliteFetch({
+      fetch: dropped.fetchFn,
+      sleep: async () => {},
+    });
+    await expect(afterDrop(post())).rejects.toThrow('socket hang up');
+    expect(dropped.seen).toHaveLength(1);
+
+    const limited = scripted([429], '1');
+    const afterLimit = createPoliteFetch({
+      fetch: limited.fetchFn,
+      sleep: async () => {},
+    });
+    expect((await afterLimit(post())).status).toBe(200);
+    expect(limited.seen).toEqual(Array(2).fill('POST {"name":"Maintainers"}'));
+  });
+
+  it('resends reads and idempotent writes after a 5xx', async () => {
+    const { fetchFn, seen } = scripted([502, 200, 502]);
+    const politeFetch = createPoliteFetch({
+      fetch: fetchFn,
+      sleep: async () => {},
+    });
+    await politeFetch(new Request('http://gitlab.test/api/v4/projects/1'));
+    await politeFetch(
+      new Request('http://gitlab.test/api/v4/projects/1', {
+        method: 'PUT',
+        body: 'x',
+      }),
+    );
+    expect(seen).toEqual(['GET ', 'GET ', 'PUT x', 'PUT x']);
+  });
+
   it('keeps to the request budget per minute', async () => {
     const waits: number[] = [];
     const { fetchFn } = scripted([]);

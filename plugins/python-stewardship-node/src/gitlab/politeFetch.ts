@@ -5,6 +5,7 @@
  * request budget per minute. gitbeaker's own handler retries 429 and 502 on a
  * fixed schedule without reading `Retry-After`, so every GitLab call of this
  * plugin family goes through this function instead (see `createGitlabApi`).
+ * Writes that create something are retried only on 429 (see `isSafeToResend`).
  */
 
 /** @public */
@@ -47,6 +48,21 @@ function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
 }
 
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * Whether a request may be sent again after a 5xx or a dropped connection,
+ * when GitLab may already have acted on it. Reads and idempotent writes may;
+ * a GraphQL request is a POST but our readers only send queries. Creating
+ * things (POST, PATCH) must not be repeated blindly: a second approval rule
+ * or merge request would be the result. A 429 is always retried, because
+ * GitLab refused it before doing anything.
+ */
+export function isSafeToResend(request: Request): boolean {
+  if (IDEMPOTENT_METHODS.has(request.method.toUpperCase())) return true;
+  return new URL(request.url).pathname.endsWith('/api/graphql');
+}
+
 /**
  * A sliding one-minute window: a request waits until fewer than the budget
  * were sent in the last 60 s.
@@ -85,6 +101,7 @@ export function createPoliteFetch(
     // Keep the body so a retry can send it again (GraphQL is a POST).
     const body =
       request.body === null ? undefined : await request.arrayBuffer();
+    const resendable = isSafeToResend(request);
     for (let attempt = 1; ; attempt++) {
       await takeBudget();
       const attemptRequest = new Request(request, { body });
@@ -101,6 +118,7 @@ export function createPoliteFetch(
         if (
           name === 'AbortError' ||
           name === 'TimeoutError' ||
+          !resendable ||
           attempt >= maxAttempts
         ) {
           throw error;
@@ -108,7 +126,11 @@ export function createPoliteFetch(
         await sleep(backoff);
         continue;
       }
-      if (!isRetryableStatus(response.status) || attempt >= maxAttempts) {
+      if (
+        !isRetryableStatus(response.status) ||
+        (response.status !== 429 && !resendable) ||
+        attempt >= maxAttempts
+      ) {
         return response;
       }
       const wait =

@@ -2,11 +2,15 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
-import { Gitlab } from '@gitbeaker/rest';
+import {
+  createGitlabApi,
+  createPoliteFetch,
+  GitlabApi,
+} from '@internal/plugin-python-stewardship-node';
 
 /** A gitbeaker client for the GitLab project a template's repoUrl names. */
 export interface GitlabProjectClient {
-  api: InstanceType<typeof Gitlab>;
+  api: GitlabApi;
   host: string;
   /** The namespace (group or user) path. */
   owner: string;
@@ -21,7 +25,15 @@ export interface GitlabProjectClient {
 }
 
 /**
- * Builds the client our GitLab actions share. The signed-in user's token
+ * One polite fetch for every action of this module: Retry-After on 429,
+ * backoff on 5xx for reads and idempotent writes, and never a second copy of
+ * a write that creates something (see the -node package's `politeFetch`).
+ */
+const sharedPoliteFetch = createPoliteFetch();
+
+/**
+ * Builds the client our GitLab actions share: the family's gitbeaker client
+ * (`createGitlabApi`), not one of its own. The signed-in user's token
  * (`${{ secrets.USER_OAUTH_TOKEN }}`) wins, so GitLab checks that person's
  * rights; the integration token is used only when there is none: the
  * scaffolder drops an input whose secret is absent (guest sign-in), and an
@@ -45,10 +57,10 @@ export function createGitlabProjectClient(options: {
     throw new InputError(`repoUrl ${repoUrl} names no GitLab group`);
   }
   const { baseUrl, token: integrationToken } = integration.config;
-  let api: InstanceType<typeof Gitlab>;
+  let api: GitlabApi;
   let tokenSource: GitlabProjectClient['tokenSource'];
   if (token) {
-    api = new Gitlab({ host: baseUrl, oauthToken: token });
+    api = createGitlabApi({ baseUrl, oauthToken: token }, sharedPoliteFetch);
     tokenSource = 'user';
   } else {
     if (!integrationToken) {
@@ -59,7 +71,10 @@ export function createGitlabProjectClient(options: {
     logger.info(
       `No GitLab token of the signed-in user (guest, or not signed in with GitLab); using the integration token for ${host}`,
     );
-    api = new Gitlab({ host: baseUrl, token: integrationToken });
+    api = createGitlabApi(
+      { baseUrl, token: integrationToken },
+      sharedPoliteFetch,
+    );
     tokenSource = 'integration';
   }
   return {

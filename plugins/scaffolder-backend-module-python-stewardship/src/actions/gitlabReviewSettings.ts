@@ -1,7 +1,7 @@
+import type { GitlabApi } from '@internal/plugin-python-stewardship-node';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { Gitlab } from '@gitbeaker/rest';
 import { examples } from './gitlabReviewSettings.examples';
 import {
   createGitlabProjectClient,
@@ -19,8 +19,6 @@ import { GitlabAccess } from './projectCreationRights';
 
 /** Name of the approval rule the action creates or updates. */
 export const APPROVAL_RULE_NAME = 'Maintainers';
-
-type GitlabApi = InstanceType<typeof Gitlab>;
 
 /**
  * Gives a user the Maintainer role unless they already have it or more

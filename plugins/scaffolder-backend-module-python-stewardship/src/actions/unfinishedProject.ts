@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Gitlab } from '@gitbeaker/rest';
+import type { GitlabApi } from '@internal/plugin-python-stewardship-node';
 import { commitSchema, ExistingProject } from './gitlabSchemas';
 
 /** What {@link findUnfinishedProject} decided, with its reasons in words. */
@@ -34,7 +34,7 @@ export function catalogInfoUrlOf(project: ExistingProject): string {
  * here: publish:gitlab's skipExisting would skip the push and leave it empty.
  */
 export async function findUnfinishedProject(options: {
-  api: InstanceType<typeof Gitlab>;
+  api: GitlabApi;
   project: ExistingProject;
   userId: number;
   username: string;
