@@ -450,6 +450,13 @@ export class ConformanceStore {
         `%${escapeLike(query.q.toLowerCase())}%`,
       ]);
     }
+    if (query.entityRefs) {
+      // Stored refs are lower-case (toCodebaseInfo).
+      q.whereIn(
+        'entity_ref',
+        query.entityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+      );
+    }
     if (query.type) q.where({ type: query.type });
     if (query.owner)
       q.whereRaw('LOWER(owner) = ?', [query.owner.toLowerCase()]);

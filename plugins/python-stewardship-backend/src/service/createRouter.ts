@@ -166,7 +166,12 @@ export async function createRouter(
       }
       memberRefs = await options.ownershipRefs(credentials);
     }
-    return { ...query, memberRefs };
+    return {
+      ...query,
+      // A lookup by refs returns every match unless a page size is given.
+      limit: query.limit ?? query.entityRefs?.length,
+      memberRefs,
+    };
   }
 
   router.get('/summary', async (req, res) => {

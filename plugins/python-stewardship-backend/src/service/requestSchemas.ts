@@ -22,9 +22,38 @@ const entityRef = z
     'must be an entity ref like group:default/python-maintainers',
   );
 
+/** At most this many entity refs in one `entityRefs` filter (a catalog table page). */
+export const MAX_ENTITY_REFS = 100;
+
+/**
+ * `entityRefs`: repeated (`entityRefs=a&entityRefs=b`), comma-separated
+ * (`entityRefs=a,b`) or both; duplicates (case-insensitive) count once.
+ */
+const entityRefList = z.preprocess(
+  value =>
+    (Array.isArray(value) ? value : [value]).flatMap(item =>
+      typeof item === 'string'
+        ? item
+            .split(',')
+            .map(ref => ref.trim())
+            .filter(Boolean)
+        : [item],
+    ),
+  z
+    .array(entityRef)
+    .min(1, 'must name at least one entity ref')
+    .transform(refs => [
+      ...new Set(refs.map(ref => ref.toLocaleLowerCase('en-US'))),
+    ])
+    .refine(refs => refs.length <= MAX_ENTITY_REFS, {
+      message: `may name at most ${MAX_ENTITY_REFS} entity refs per request (one table page); split longer lists`,
+    }),
+);
+
 export const codebaseQuerySchema = z
   .object({
     q: z.string().max(200).optional(),
+    entityRefs: entityRefList.optional(),
     type: z.enum(repositoryTypes).optional(),
     owner: entityRef.optional(),
     level: z.enum(['bronze', 'silver', 'gold', 'none']).optional(),

@@ -73,6 +73,11 @@ export type CodebaseSortKey = (typeof codebaseSortKeys)[number];
 export interface CodebaseQuery {
   /** Matches name, title and GitLab path, case-insensitive. */
   q?: string;
+  /**
+   * Only these codebases, by entity ref (case-insensitive; at most 100, e.g.
+   * the rows of one catalog table page). Without `limit`, the page holds them all.
+   */
+  entityRefs?: string[];
   type?: RepositoryType;
   /** Owner entity ref, e.g. `group:default/python-maintainers`. */
   owner?: string;

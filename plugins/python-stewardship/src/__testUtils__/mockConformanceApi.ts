@@ -8,7 +8,16 @@ export function mockConformanceApi(
   return {
     getSummary: jest.fn(async () => summary),
     listCodebases: jest.fn(async query =>
-      page([gatewayRow].filter(row => !query.q || row.name.includes(query.q))),
+      page(
+        [gatewayRow].filter(
+          row =>
+            (!query.q || row.name.includes(query.q)) &&
+            (!query.entityRefs ||
+              query.entityRefs.some(
+                ref => ref.toLowerCase() === row.entityRef.toLowerCase(),
+              )),
+        ),
+      ),
     ),
     exportCodebasesCsv: jest.fn(async () => new Blob(['name\n'])),
     getReport: jest.fn(async () => report()),

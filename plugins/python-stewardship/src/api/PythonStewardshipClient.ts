@@ -24,11 +24,13 @@ export class PythonStewardshipApiError extends Error {
   }
 }
 
-/** `GET /codebases` query string; empty values are left out. */
+/** `GET /codebases` query string; empty values are left out, lists comma-separated. */
 export function codebaseQueryString(query: CodebaseQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else if (value !== undefined && value !== null && value !== '') {
       params.set(key, String(value));
     }
   }

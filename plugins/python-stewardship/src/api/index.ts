@@ -9,3 +9,5 @@ export {
   PythonStewardshipApiError,
   codebaseQueryString,
 } from './PythonStewardshipClient';
+export { codebaseRowLoader, MAX_REFS_PER_REQUEST } from './codebaseRowLoader';
+export type { CodebaseRowLoader } from './codebaseRowLoader';

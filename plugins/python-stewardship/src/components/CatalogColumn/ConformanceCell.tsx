@@ -3,37 +3,8 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CodebaseRow } from '@internal/plugin-python-stewardship-common/browser';
 import { isPythonCodebase } from '../../filters';
-import { pythonStewardshipApiRef, type PythonStewardshipApi } from '../../api';
+import { codebaseRowLoader, pythonStewardshipApiRef } from '../../api';
 import { LevelChip } from '../shared';
-
-// One lookup per codebase per page load, shared by every cell that shows it.
-const cache = new Map<string, Promise<CodebaseRow | undefined>>();
-
-function lookup(
-  api: PythonStewardshipApi,
-  entityRef: string,
-  name: string,
-): Promise<CodebaseRow | undefined> {
-  const key = entityRef.toLocaleLowerCase('en-US');
-  let found = cache.get(key);
-  if (!found) {
-    found = api
-      .listCodebases({ q: name, limit: 10 })
-      .then(page =>
-        page.items.find(
-          item => item.entityRef.toLocaleLowerCase('en-US') === key,
-        ),
-      )
-      .catch(() => {
-        cache.delete(key);
-        return undefined;
-      });
-    cache.set(key, found);
-    // Scores move; look again after a minute.
-    setTimeout(() => cache.delete(key), 60_000);
-  }
-  return found;
-}
 
 /** Score and level of one catalog row (blank for entities that are not Python codebases). */
 export function ConformanceCell(props: { entity: Entity }) {
@@ -45,13 +16,16 @@ export function ConformanceCell(props: { entity: Entity }) {
   useEffect(() => {
     if (!python) return undefined;
     let live = true;
-    lookup(api, entityRef, entity.metadata.name).then(value => {
-      if (live) setRow(value);
-    });
+    // Batched: the cells of one table page share one request.
+    codebaseRowLoader(api)
+      .load(entityRef)
+      .then(value => {
+        if (live) setRow(value);
+      });
     return () => {
       live = false;
     };
-  }, [api, entityRef, entity.metadata.name, python]);
+  }, [api, entityRef, python]);
   if (!python) return null;
   if (row === null) return <span aria-label="Loading score">…</span>;
   return <LevelChip level={row?.level} score={row?.score} />;

@@ -60,6 +60,22 @@ export const spec = {
           maxLength: 200,
         },
       },
+      entityRefs: {
+        name: 'entityRefs',
+        in: 'query',
+        description:
+          'Only these codebases, by entity ref (case-insensitive), e.g. the rows of one catalog table page: repeat the parameter (`entityRefs=component:default/a&entityRefs=component:default/b`) or separate refs with commas; at most 100 distinct refs. Without `limit`, the page holds every match.',
+        style: 'form',
+        explode: true,
+        schema: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 100,
+          items: {
+            type: 'string',
+          },
+        },
+      },
       type: {
         name: 'type',
         in: 'query',
@@ -1087,6 +1103,9 @@ export const spec = {
             $ref: '#/components/parameters/q',
           },
           {
+            $ref: '#/components/parameters/entityRefs',
+          },
+          {
             $ref: '#/components/parameters/type',
           },
           {
@@ -1139,6 +1158,9 @@ export const spec = {
         parameters: [
           {
             $ref: '#/components/parameters/q',
+          },
+          {
+            $ref: '#/components/parameters/entityRefs',
           },
           {
             $ref: '#/components/parameters/type',
