@@ -1,4 +1,4 @@
-import { parseIni } from './parseIni';
+import { iniValueLines, parseIni } from './parseIni';
 
 describe('parseIni', () => {
   it('joins configparser continuation lines', () => {
@@ -22,5 +22,21 @@ describe('parseIni section names with dots', () => {
       'options.entry_points': { console_scripts: 'a = a.cli:main' },
       'mypy-foo.*': { ignore_missing_imports: 'True' },
     });
+  });
+});
+
+describe('iniValueLines', () => {
+  it('gives multi-line values one line at a time', () => {
+    const doc = parseIni(
+      '[options]\ninstall_requires =\n    click>=8\n    requests >= 2.0\npython_requires = >=3.10\n',
+    );
+    expect(doc.options.install_requires).toBe('click>=8 requests >= 2.0');
+    expect(iniValueLines(doc.options, 'install_requires')).toEqual([
+      'click>=8',
+      'requests >= 2.0',
+    ]);
+    expect(iniValueLines(doc.options, 'python_requires')).toEqual(['>=3.10']);
+    expect(iniValueLines(doc.options, 'missing')).toEqual([]);
+    expect(iniValueLines(undefined, 'x')).toEqual([]);
   });
 });
