@@ -9,12 +9,17 @@ export const screenshotsDir = path.join(repoRoot, 'test-results/screenshots');
 
 const appDist = path.join(repoRoot, 'packages/app/dist/index.html');
 
-/** The production bundle is what the backend serves; build it when missing. */
+/**
+ * The production bundle is what the backend serves; build it when missing.
+ * Jest sets NODE_ENV=test, which the app's browserslist has no entry for and
+ * the bundler then refuses, so the build gets its own production setting.
+ */
 export function ensureAppBuilt() {
   if (fs.existsSync(appDist)) return;
   const result = spawnSync('yarn', ['workspace', 'app', 'build'], {
     cwd: repoRoot,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('yarn workspace app build failed');
 }

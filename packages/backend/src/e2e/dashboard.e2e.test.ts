@@ -245,6 +245,56 @@ describe('the conformance UI in Chromium', () => {
       assertNoPageErrors();
     }));
 
+  it('shows portal admins how GitLab discovery ran, and nobody else', () =>
+    withFailureScreenshot(page, 'discovery-status', async () => {
+      // The maintainer's dashboard (open from the earlier steps) has no card.
+      await page
+        .getByRole('link', { name: 'Python codebases' })
+        .first()
+        .click();
+      await page
+        .getByRole('table', { name: 'Python codebases' })
+        .getByRole('link', { name: 'example-gateway' })
+        .waitFor();
+      expect(await page.getByText('GitLab discovery (admins)').count()).toBe(0);
+
+      // The demo GitLab's administrator is the demo portal's admin.
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 900 },
+      });
+      const adminPage = await context.newPage();
+      adminPage.setDefaultTimeout(30_000);
+      const adminErrors = collectPageErrors(adminPage);
+      answerGitlabPopups(adminPage, 'root');
+      try {
+        await adminPage.goto(stack.backend.baseUrl);
+        await adminPage.getByRole('button', { name: 'Sign In' }).click();
+        await adminPage
+          .getByRole('link', { name: 'Python codebases' })
+          .first()
+          .click();
+        const runs = adminPage.getByRole('table', {
+          name: 'Recent GitLab discovery runs',
+        });
+        // Discovery scanned before the catalog filled up.
+        const lastScan = runs
+          .getByRole('row')
+          .filter({ hasText: 'scan' })
+          .filter({ hasText: /applied/ })
+          .first();
+        await lastScan.waitFor();
+        const cells = await lastScan.getByRole('cell').allInnerTexts();
+        const [projectsSeen, requests] = [Number(cells[4]), Number(cells[7])];
+        expect(projectsSeen).toBeGreaterThan(0);
+        expect(requests).toBeGreaterThan(0);
+        await saveScreenshot(adminPage, 'dashboard-discovery-status');
+        expect(adminErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+      assertNoPageErrors();
+    }));
+
   it('has no serious or critical accessibility violations on these pages', () => {
     // Known in Backstage's own catalog table (material-table): sort labels
     // inside focusable header cells, and its unlabelled loading spinner.
