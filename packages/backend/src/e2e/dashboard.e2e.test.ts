@@ -123,6 +123,12 @@ describe('the conformance UI in Chromium', () => {
 
   it('shows the catalog with a Guidelines column', () =>
     withFailureScreenshot(page, 'catalog-guidelines-column', async () => {
+      // From the sidebar, as a person gets there from any page.
+      await page
+        .getByTestId('sidebar-root')
+        .getByRole('link', { name: 'Catalog', exact: true })
+        .click();
+      await page.waitForURL(url => new URL(url).pathname === '/');
       await page.getByLabel('Tags').click();
       await page.getByRole('option', { name: 'python' }).click();
       await page.keyboard.press('Escape');

@@ -9,6 +9,7 @@ import {
   CatalogTable,
   type CatalogTableColumnsFunc,
 } from '@backstage/plugin-catalog';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { createConformanceColumn } from '@internal/plugin-python-stewardship';
 
 /**
@@ -46,6 +47,8 @@ export const portalCatalogColumns: CatalogTableColumnsFunc = context => {
 
 // Same id as the catalog plugin's page (page:catalog), so it replaces it;
 // the catalog's filter extensions keep attaching to its `filters` input.
+// The catalog's own route ref keeps the sidebar's "Catalog" item and every
+// link to the catalog index (without it the page had no nav item).
 const catalogPage = PageBlueprint.makeWithOverrides({
   inputs: {
     filters: createExtensionInput([coreExtensionData.reactElement]),
@@ -53,6 +56,7 @@ const catalogPage = PageBlueprint.makeWithOverrides({
   factory(originalFactory, { inputs }) {
     return originalFactory({
       path: '/catalog',
+      routeRef: catalogPlugin.routes.catalogIndex,
       title: 'Catalog',
       icon: <CategoryIcon fontSize="inherit" />,
       loader: async () => {
