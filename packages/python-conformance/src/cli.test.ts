@@ -213,7 +213,7 @@ describe('python-conformance check', () => {
       'codequality',
     );
     const issues = JSON.parse(stdout);
-    expect(issues.length).toBe(27);
+    expect(issues.length).toBe(28);
     for (const issue of issues) {
       expect(typeof issue.description).toBe('string');
       expect(issue.check_name).toMatch(/^PYG-\d{3}$/);
@@ -272,7 +272,7 @@ describe('python-conformance check', () => {
     expect(badge).toEqual({
       schemaVersion: 1,
       label: 'python conformance',
-      message: '32',
+      message: '27',
       color: 'red',
     });
   });

@@ -22,9 +22,20 @@ export function formatText(context: FormatContext): string {
   };
   const lines: string[] = [];
   const root = report.projectRoot ? ` in ${report.projectRoot}` : '';
+  // Reports from older engines have no confidence.
+  const confidence = report.classification.confidence
+    ? `, ${report.classification.confidence} confidence`
+    : '';
+  const closeCall = report.classification.closeCall
+    ? `; close call: could be a ${report.classification.closeCall.alternative}`
+    : '';
   lines.push(
     c.bold(`Python conformance: ${report.repositoryType}${root}`) +
-      c.dim(` (${report.classification.reasons.join('; ')})`),
+      c.dim(
+        ` (${report.classification.reasons.join(
+          '; ',
+        )}${confidence}${closeCall})`,
+      ),
     '',
   );
   for (const family of checkFamilies) {

@@ -63,6 +63,19 @@ const reportSchema = z
         .object({
           type: z.enum(repositoryTypes),
           source: z.enum(['option', 'annotation', 'pyproject', 'detected']),
+          // Optional: reports of CLIs older than the confidence field.
+          confidence: z.enum(['high', 'medium', 'low']).optional(),
+          evidence: z
+            .array(
+              z
+                .object({
+                  fact: z.string().min(1).max(2000),
+                  path: z.string().max(1000).optional(),
+                })
+                .strict(),
+            )
+            .max(50)
+            .optional(),
           reasons: z.array(z.string().max(2000)).max(50),
           closeCall: z
             .object({

@@ -35,14 +35,18 @@ export function pythonVersionSources(
   const constraint = model.pythonConstraint;
   const lowest = constraint ? lowestAllowedMinor(constraint) : undefined;
   if (lowest) {
+    // Where the constraint was declared: pyproject.toml, setup.py, setup.cfg or Pipfile.
+    const declared = context.packaging().pythonConstraint;
+    const declaredText = declared ? context.text(declared.path) : undefined;
+    const [path, text] =
+      declared && declaredText?.state === 'ok'
+        ? [declared.path, declaredText.value]
+        : [pyprojectPath, pyprojectText];
     sources.push({
-      label: `${pyprojectPath} (python ${constraint})`,
+      label: `${path} (python ${constraint})`,
       version: lowest,
       pins: false,
-      location: {
-        path: pyprojectPath,
-        line: lineOf(pyprojectText, constraint!),
-      },
+      location: { path, line: lineOf(text, constraint!) },
     });
   }
   const addFromText = (path: string, pattern: RegExp, label: string) => {

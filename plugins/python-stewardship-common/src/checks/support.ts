@@ -1,6 +1,7 @@
 import type { CheckContext } from '../engine/CheckContext';
 import type { Parsed } from '../parsers/Parsed';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
+import type { PackagingModel } from '../engine/packaging';
 import type { CiConfig } from '../parsers/gitlabCi';
 import { lineOf } from '../parsers/lineOf';
 import type { CheckDefinition, CheckLocation, CheckOutcome } from './types';
@@ -28,6 +29,21 @@ export const fail = (
   location,
 });
 
+/**
+ * A failure that does not skip the checks that require this one: the
+ * guideline is not met, but what the dependents read is there (see
+ * `blocksDependents`).
+ */
+export const failWithoutBlocking = (
+  message: string,
+  location?: CheckLocation,
+): CheckOutcome => ({
+  status: 'fail',
+  message,
+  location,
+  blocksDependents: false,
+});
+
 export const skip = (message: string): CheckOutcome => ({
   status: 'skip',
   message,
@@ -50,14 +66,56 @@ export function notUsable(
   };
 }
 
-/** `pyproject.toml`, or the outcome to return when it cannot be used. */
-export function usePyproject(
-  context: CheckContext,
-):
-  | { ok: true; model: PyprojectModel; path: string; text: string }
+/**
+ * The project's packaging facts, or the outcome to return when there are
+ * none. `model` is the merged {@link PackagingModel} (pyproject.toml,
+ * setup.py, setup.cfg, requirements files, Pipfile); `path` and `text` are
+ * pyproject.toml's, or, for a project without one, those of the strongest
+ * file that declares its packaging (e.g. setup.py), so locations and
+ * messages name a file that exists. `declaredIn` names every such place.
+ */
+export function usePyproject(context: CheckContext):
+  | {
+      ok: true;
+      model: PyprojectModel;
+      path: string;
+      text: string;
+      /** pyproject.toml was read (it may still declare no project). */
+      hasPyproject: boolean;
+      packaging: PackagingModel;
+      /** `pyproject.toml`, or `setup.py, setup.cfg and requirements.txt`, for messages. */
+      declaredIn: string;
+      /** `declaredIn` names more than one file (for verbs: "do not declare"). */
+      declaredInMany: boolean;
+    }
   | { ok: false; outcome: CheckOutcome } {
   const parsed = context.pyproject();
-  if (parsed.state !== 'ok') {
+  if (parsed.state === 'error') {
+    return { ok: false, outcome: notUsable(parsed, '') };
+  }
+  const packaging = context.packaging();
+  const declaredIn = packaging.sources.length
+    ? listOf([...new Set(packaging.sources.map(source => source.path))])
+    : undefined;
+  if (parsed.state === 'ok') {
+    return {
+      ok: true,
+      model: packaging.model,
+      path: parsed.path,
+      text: parsed.text,
+      hasPyproject: true,
+      packaging,
+      declaredIn:
+        packaging.pyprojectDeclaresProject || !declaredIn
+          ? parsed.path
+          : declaredIn,
+      declaredInMany:
+        !packaging.pyprojectDeclaresProject &&
+        new Set(packaging.sources.map(source => source.path)).size > 1,
+    };
+  }
+  const [primary] = packaging.sources;
+  if (!primary) {
     return {
       ok: false,
       outcome: notUsable(
@@ -66,11 +124,17 @@ export function usePyproject(
       ),
     };
   }
+  const text = context.text(primary.path);
   return {
     ok: true,
-    model: parsed.value,
-    path: parsed.path,
-    text: parsed.text,
+    model: packaging.model,
+    path: primary.path,
+    text: text.state === 'ok' ? text.value : '',
+    hasPyproject: false,
+    packaging,
+    declaredIn: declaredIn!,
+    declaredInMany:
+      new Set(packaging.sources.map(source => source.path)).size > 1,
   };
 }
 

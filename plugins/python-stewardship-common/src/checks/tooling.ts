@@ -6,6 +6,12 @@ import {
 } from '../parsers/pyprojectModel';
 import { getStrings, getTable, getValue, Table } from '../parsers/tomlAccess';
 import type { PackageManager } from '../options/stewardshipOptions';
+import { iniValueLines } from '../parsers/parseIni';
+import {
+  ConfiguredTool,
+  findToolSettings,
+  preCommitHook,
+} from './toolSettings';
 
 /**
  * ruff's own configuration: `[tool.ruff]` in pyproject.toml, or `ruff.toml`
@@ -37,7 +43,8 @@ export function usesRuff(
   return (
     context.options.acceptRuff &&
     (ruffConfig(context, model) !== undefined ||
-      allDependencies(model).has('ruff'))
+      allDependencies(model).has('ruff') ||
+      preCommitHook(context, 'ruff') !== undefined)
   );
 }
 
@@ -79,24 +86,27 @@ export function blackLineLength(model: PyprojectModel): number {
   return typeof value === 'number' ? value : 88;
 }
 
-/** Tools the project uses, from `[tool.*]` tables and declared dependencies. */
+/**
+ * Tools the project uses: configured wherever the tool reads its settings,
+ * declared as dependencies, or run as pre-commit hooks.
+ */
 export function configuredLintTools(
   context: CheckContext,
   model: PyprojectModel,
 ) {
   const deps = allDependencies(model);
-  const flake8 =
-    deps.has('flake8') ||
-    ['setup.cfg', '.flake8', 'tox.ini'].some(file => {
-      const ini = context.ini(context.inProject(file));
-      return ini.state === 'ok' && ini.value.flake8 !== undefined;
-    });
+  const uses = (tool: ConfiguredTool | 'black') =>
+    deps.has(tool) ||
+    preCommitHook(context, tool) !== undefined ||
+    (tool === 'black'
+      ? hasToolTable(model, 'black')
+      : findToolSettings(context, model, tool) !== undefined);
   return {
-    black: hasToolTable(model, 'black') || deps.has('black'),
-    isort: hasToolTable(model, 'isort') || deps.has('isort'),
-    flake8,
-    pylint: hasToolTable(model, 'pylint') || deps.has('pylint'),
-    mypy: hasToolTable(model, 'mypy') || deps.has('mypy'),
+    black: uses('black'),
+    isort: uses('isort'),
+    flake8: uses('flake8'),
+    pylint: uses('pylint'),
+    mypy: uses('mypy'),
     ruff: usesRuff(context, model),
   };
 }
@@ -174,18 +184,34 @@ export const DEVELOPMENT_TOOLS = [
  * `[pytest]` in tox.ini, `[tool:pytest]` in setup.cfg. Undefined when none.
  */
 export function pytestConfig(
-  context: CheckContext,
+  context: Pick<CheckContext, 'inProject' | 'exists' | 'ini'>,
   model: PyprojectModel | undefined,
-): { path: string; section: string; inPyproject: boolean } | undefined {
+):
+  | {
+      path: string;
+      section: string;
+      inPyproject: boolean;
+      /** The ini options; INI values are strings (lists one a line, see `pytestOption`). */
+      values: Table;
+    }
+  | undefined {
   const pytestIni = context.inProject('pytest.ini');
   if (context.exists(pytestIni)) {
-    return { path: pytestIni, section: '[pytest]', inPyproject: false };
+    const ini = context.ini(pytestIni);
+    return {
+      path: pytestIni,
+      section: '[pytest]',
+      inPyproject: false,
+      values: (ini.state === 'ok' && ini.value.pytest) || {},
+    };
   }
-  if (model && getTable(model.tool, 'pytest', 'ini_options')) {
+  const table = model && getTable(model.tool, 'pytest', 'ini_options');
+  if (table) {
     return {
       path: context.inProject('pyproject.toml'),
       section: '[tool.pytest.ini_options]',
       inPyproject: true,
+      values: table,
     };
   }
   for (const [file, section] of [
@@ -194,8 +220,33 @@ export function pytestConfig(
   ]) {
     const ini = context.ini(context.inProject(file));
     if (ini.state === 'ok' && ini.value[section] !== undefined) {
-      return { path: ini.path, section: `[${section}]`, inPyproject: false };
+      return {
+        path: ini.path,
+        section: `[${section}]`,
+        inPyproject: false,
+        values: ini.value[section],
+      };
     }
   }
   return undefined;
+}
+
+/**
+ * A list-valued pytest option (`testpaths`, `python_files`,
+ * `norecursedirs`, `filterwarnings`): a TOML array, or INI lines. pytest
+ * splits `filterwarnings` INI values by line and the others by whitespace.
+ */
+export function pytestOption(
+  config: { values: Table } | undefined,
+  name: string,
+): string[] {
+  const value = config?.values[name];
+  if (Array.isArray(value)) {
+    return value.filter((v): v is string => typeof v === 'string');
+  }
+  if (typeof value !== 'string') return [];
+  const lines = iniValueLines(config!.values as Record<string, string>, name);
+  return name === 'filterwarnings'
+    ? lines
+    : lines.flatMap(line => line.split(/\s+/)).filter(Boolean);
 }

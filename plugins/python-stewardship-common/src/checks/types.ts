@@ -43,7 +43,18 @@ export interface CheckLocation {
 /** What `evaluate` returns; the engine adds the check's metadata. @public */
 export type CheckOutcome =
   | { status: 'pass'; message: string; location?: CheckLocation }
-  | { status: 'fail'; message: string; location?: CheckLocation }
+  | {
+      status: 'fail';
+      message: string;
+      location?: CheckLocation;
+      /**
+       * `false` when the failure is about where something is declared, not
+       * whether it can be read, so the checks that require this one still
+       * judge the repository (PYG-001 for a setup.py/setup.cfg project). The
+       * failure still counts in the score and levels.
+       */
+      blocksDependents?: boolean;
+    }
   | { status: 'skip'; message: string }
   | { status: 'error'; message: string; location?: CheckLocation };
 

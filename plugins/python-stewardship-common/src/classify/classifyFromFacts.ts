@@ -3,6 +3,7 @@ import { RepositoryFacts } from '../engine/RepositoryFacts';
 import { findDockerfile } from '../engine/projectFacts';
 import { getString } from '../parsers/tomlAccess';
 import { allDependencies } from '../parsers/pyprojectModel';
+import { listOf } from '../checks/support';
 
 /**
  * How the repository type was decided, strongest first: an explicit option
@@ -17,10 +18,37 @@ export type ClassificationSource =
   | 'pyproject'
   | 'detected';
 
+/**
+ * How far a classification can be trusted, in words rather than a number
+ * (nothing here is calibrated enough for a number to mean more):
+ * - `high`: set explicitly (option, catalog annotation,
+ *   `[tool.python-stewardship] type`), or detected from evidence that
+ *   points one way only (a Dockerfile plus a web framework; a console
+ *   command and nothing of a library or service);
+ * - `medium`: a close call (see `closeCall`), or a library judged by the
+ *   absence of a command and a Dockerfile;
+ * - `low`: a guess from little (a Dockerfile without packaging metadata,
+ *   or nothing at all).
+ *
+ * @public
+ */
+export type ClassificationConfidence = 'high' | 'medium' | 'low';
+
+/** One fact the classification rests on, and the file it was found in. @public */
+export interface ClassificationEvidence {
+  /** e.g. `Dockerfile`, `web framework fastapi`, `console command tidewatch`. */
+  fact: string;
+  path?: string;
+}
+
 /** @public */
 export interface RepositoryClassification {
   type: RepositoryType;
   source: ClassificationSource;
+  /** See {@link ClassificationConfidence}; close calls lower it. */
+  confidence: ClassificationConfidence;
+  /** The facts the decision rests on, with where they were found. */
+  evidence: ClassificationEvidence[];
   /** Sentences that explain the decision, for people reading a report. */
   reasons: string[];
   /**
@@ -78,6 +106,8 @@ export function classifyFromFacts(
     return {
       type: explicit,
       source: 'option',
+      confidence: 'high',
+      evidence: [{ fact: `type option ${explicit}` }],
       reasons: [`type set explicitly to ${explicit}`],
     };
   }
@@ -86,6 +116,12 @@ export function classifyFromFacts(
     return {
       type: annotation,
       source: 'annotation',
+      confidence: 'high',
+      evidence: [
+        {
+          fact: `catalog annotation python-stewardship.io/repository-type ${annotation}`,
+        },
+      ],
       reasons: [
         `catalog annotation python-stewardship.io/repository-type is ${annotation}`,
       ],
@@ -110,6 +146,13 @@ export function classifyFromFacts(
       return {
         type: declared,
         source: 'pyproject',
+        confidence: 'high',
+        evidence: [
+          {
+            fact: `[tool.python-stewardship] type ${declared}`,
+            path: pyproject.path,
+          },
+        ],
         reasons: [
           ...reasons,
           `${pyproject.path} sets [tool.python-stewardship] type = "${declared}"`,
@@ -127,27 +170,60 @@ export function classifyFromFacts(
 
   const projectPaths = facts.projectPaths();
   const dockerfile = findDockerfile(projectPaths);
-  const dependencies =
-    pyproject.state === 'ok'
-      ? allDependencies(pyproject.value)
-      : new Set<string>();
-  const mainDependencies =
-    pyproject.state === 'ok' ? pyproject.value.mainDependencies : [];
-  const framework = WEB_FRAMEWORKS.find(
-    name => mainDependencies.includes(name) || dependencies.has(name),
+  const packaging = facts.packaging();
+  const dependencies = allDependencies(packaging.model);
+  const framework = WEB_FRAMEWORKS.find(name => dependencies.has(name));
+  const frameworkSource = packaging.dependencies.find(
+    dep => dep.name === framework,
   );
   const runway = facts.exists('.runway/runway.yml');
+  const hasMetadata = packaging.sources.length > 0;
+  const metadataWhere = listOf([
+    ...new Set(packaging.sources.map(source => source.where)),
+  ]);
 
+  const evidence: ClassificationEvidence[] = [];
+  if (dockerfile) {
+    evidence.push({ fact: 'Dockerfile', path: facts.inProject(dockerfile) });
+  }
+  if (framework) {
+    evidence.push({
+      fact: `web framework ${framework}`,
+      path: frameworkSource?.path,
+    });
+  }
+  if (runway) {
+    evidence.push({ fact: 'Runway deployment', path: '.runway/runway.yml' });
+  }
   const [script] = facts.consoleScripts();
+  if (script) {
+    evidence.push({
+      fact: `console command ${script.name}`,
+      path: script.path,
+    });
+  }
+  const pyTyped = projectPaths.find(p => /(^|\/)py\.typed$/.test(p));
+  if (pyTyped) {
+    evidence.push({ fact: 'py.typed marker', path: facts.inProject(pyTyped) });
+  }
+  if (hasMetadata) {
+    evidence.push({
+      fact: 'packaging metadata',
+      path: packaging.sources[0].path,
+    });
+  }
+
   if ((dockerfile && framework) || runway) {
-    const evidence =
+    const reason =
       dockerfile && framework
         ? `${facts.inProject(dockerfile)} and the web framework ${framework}`
         : '.runway/runway.yml deploys it as a service';
     return {
       type: 'service',
       source: 'detected',
-      reasons: [...reasons, `service: ${evidence}`],
+      confidence: script ? 'medium' : 'high',
+      evidence,
+      reasons: [...reasons, `service: ${reason}`],
       ...(script && {
         closeCall: {
           alternative: 'utility' as const,
@@ -157,10 +233,11 @@ export function classifyFromFacts(
     };
   }
   if (script) {
-    const pyTyped = projectPaths.find(p => /(^|\/)py\.typed$/.test(p));
     return {
       type: 'utility',
       source: 'detected',
+      confidence: pyTyped ? 'medium' : 'high',
+      evidence,
       reasons: [
         ...reasons,
         `utility: console entry point ${script.name} in ${script.path}`,
@@ -175,20 +252,37 @@ export function classifyFromFacts(
       }),
     };
   }
-  if (pyproject.state === 'ok') {
+  if (pyproject.state === 'ok' || hasMetadata) {
+    const where =
+      pyproject.state === 'ok' &&
+      (packaging.pyprojectDeclaresProject || !hasMetadata)
+        ? pyproject.path
+        : metadataWhere;
     return {
       type: 'library',
       source: 'detected',
+      confidence: dockerfile ? 'low' : 'medium',
+      evidence,
       reasons: [
         ...reasons,
-        `library: packaging metadata in ${pyproject.path} and no console entry point`,
+        `library: packaging metadata in ${where} and no console entry point`,
       ],
+      ...(dockerfile && {
+        closeCall: {
+          alternative: 'service' as const,
+          reason: `${facts.inProject(
+            dockerfile,
+          )} may deploy it as a service, but it declares no web framework; ${SETTLE}`,
+        },
+      }),
     };
   }
   if (dockerfile) {
     return {
       type: 'service',
       source: 'detected',
+      confidence: 'low',
+      evidence,
       reasons: [
         ...reasons,
         `service: ${facts.inProject(
@@ -200,6 +294,8 @@ export function classifyFromFacts(
   return {
     type: 'library',
     source: 'detected',
+    confidence: 'low',
+    evidence,
     reasons: [
       ...reasons,
       'library: no packaging metadata or Dockerfile found, so the least demanding type applies',

@@ -15,6 +15,12 @@ describe('classifyRepository', () => {
     expect(result).toEqual({
       type: 'service',
       source: 'detected',
+      confidence: 'high',
+      evidence: [
+        { fact: 'Dockerfile', path: 'Dockerfile' },
+        { fact: 'web framework fastapi', path: 'pyproject.toml' },
+        { fact: 'packaging metadata', path: 'pyproject.toml' },
+      ],
       reasons: ['service: Dockerfile and the web framework fastapi'],
     });
   });
@@ -118,5 +124,72 @@ describe('classifyRepository close calls', () => {
     );
     expect(settled).toMatchObject({ type: 'service', source: 'pyproject' });
     expect(settled.closeCall).toBeUndefined();
+  });
+});
+
+describe('classifyRepository confidence', () => {
+  it('is high for explicit types and one-way evidence, medium for close calls, low for guesses', () => {
+    const service = {
+      'pyproject.toml': poetry('fastapi = "*"\n'),
+      Dockerfile: 'FROM python:3.12\n',
+    };
+    const confidence = (
+      files: Record<string, string>,
+      annotationType?: string,
+    ) =>
+      classifyRepository(createMemorySnapshot(files), { annotationType })
+        .confidence;
+    expect(confidence(service)).toBe('high');
+    expect(confidence(service, 'library')).toBe('high');
+    expect(
+      confidence({
+        ...service,
+        'pyproject.toml': poetry(
+          'fastapi = "*"\n[tool.poetry.scripts]\nadmin = "x.admin:main"\n',
+        ),
+      }),
+    ).toBe('medium');
+    expect(confidence({ 'pyproject.toml': poetry() })).toBe('medium');
+    expect(confidence({ Dockerfile: 'FROM python:3.12\n' })).toBe('low');
+    expect(confidence({ 'README.md': '# hi' })).toBe('low');
+  });
+
+  it('calls a packaged project with a Dockerfile but no web framework a library, as a close call', () => {
+    const result = classifyRepository(
+      createMemorySnapshot({
+        'pyproject.toml': poetry(),
+        'docker/Dockerfile': 'FROM python:3.12\n',
+      }),
+    );
+    expect(result).toMatchObject({
+      type: 'library',
+      confidence: 'low',
+      closeCall: { alternative: 'service' },
+    });
+  });
+
+  it('reads console commands and web frameworks from setup.py and requirements files', () => {
+    const utility = classifyRepository(
+      createMemorySnapshot({
+        'setup.py':
+          'from setuptools import setup\nsetup(name="x", entry_points={"console_scripts": ["x = x.cli:main"]})\n',
+      }),
+    );
+    expect(utility).toMatchObject({
+      type: 'utility',
+      confidence: 'high',
+      reasons: ['utility: console entry point x in setup.py'],
+    });
+    const service = classifyRepository(
+      createMemorySnapshot({
+        'requirements.txt': 'flask==3.0\ngunicorn\n',
+        Dockerfile: 'FROM python:3.12\n',
+      }),
+    );
+    expect(service).toMatchObject({ type: 'service', confidence: 'high' });
+    expect(service.evidence).toContainEqual({
+      fact: 'web framework flask',
+      path: 'requirements.txt',
+    });
   });
 });

@@ -39,7 +39,19 @@ describe('planClassificationFetch', () => {
     ).toEqual(['src/python/pyproject.toml']);
   });
 
-  it('asks for nothing when there is no pyproject.toml', () => {
-    expect(planClassificationFetch(['setup.py', 'Dockerfile'])).toEqual([]);
+  it('asks for the legacy packaging files when there is no pyproject.toml', () => {
+    expect(
+      planClassificationFetch([
+        'setup.py',
+        'Dockerfile',
+        'requirements-dev.txt',
+        'docs/requirements.txt',
+        'README.md',
+      ]),
+    ).toEqual(['setup.py', 'requirements-dev.txt']);
+  });
+
+  it('asks for nothing when there are no packaging files', () => {
+    expect(planClassificationFetch(['README.md', 'Dockerfile'])).toEqual([]);
   });
 });

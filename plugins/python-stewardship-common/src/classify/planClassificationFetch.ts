@@ -1,9 +1,20 @@
 import { findProjectRoot } from '../engine/findProjectRoot';
+import { isRequirementsFile } from '../engine/packaging';
+
+/** Project files the packaging model reads (console commands, dependencies). */
+const PACKAGING_FILES = [
+  'pyproject.toml',
+  'setup.cfg',
+  'setup.py',
+  'Pipfile',
+  'tox.ini',
+];
 
 /**
  * The files {@link classifyRepository} reads, out of a repository's tree: the
- * project's `pyproject.toml` and `setup.cfg` (console scripts declared in
- * `[options.entry_points]`). Everything else it decides from paths, so a
+ * project's packaging files (`pyproject.toml`, `setup.cfg`, `setup.py`,
+ * `Pipfile`, `tox.ini`, `requirements*.txt`: console commands and web
+ * framework dependencies). Everything else it decides from paths, so a
  * caller that fetches over the network (GitLab discovery) reads just these and
  * passes the whole tree as `treePaths`. Call it again with the fetched
  * contents until it returns nothing: a workspace root's `pyproject.toml`
@@ -23,7 +34,15 @@ export function planClassificationFetch(
     return typeof content === 'string' ? content : undefined;
   });
   const tree = new Set(treePaths);
-  return ['pyproject.toml', `${root}pyproject.toml`, `${root}setup.cfg`]
+  const requirements = treePaths.filter(
+    path =>
+      path.startsWith(root) && isRequirementsFile(path.slice(root.length)),
+  );
+  return [
+    'pyproject.toml',
+    ...PACKAGING_FILES.map(file => `${root}${file}`),
+    ...requirements,
+  ]
     .filter((path, i, all) => all.indexOf(path) === i)
     .filter(path => tree.has(path) && !(path in fetched));
 }

@@ -9,6 +9,8 @@ import type { Parsed } from '../parsers/Parsed';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
 import type { Table } from '../parsers/tomlAccess';
 import type { ConsoleScript } from './projectFacts';
+import type { PackagingModel } from './packaging';
+import type { SetupPyReading } from '../parsers/setupPy';
 import type { GitlabProjectSettings } from '../settings/GitlabProjectSettings';
 
 /**
@@ -56,8 +58,21 @@ export interface CheckContext {
   dockerfilePath(): string | undefined;
   /** The project's `Dockerfile` (or `Containerfile`), at {@link CheckContext.dockerfilePath}. */
   dockerfile(): Parsed<Dockerfile>;
-  /** Console commands from pyproject.toml and setup.cfg, in that order. */
+  /** Console commands from pyproject.toml, setup.py and setup.cfg, in that order. */
   consoleScripts(): ConsoleScript[];
+  /** `setup.py`'s `setup()` keywords, read statically (never executed). */
+  setupPy(): Parsed<SetupPyReading>;
+  /**
+   * Packaging facts merged from pyproject.toml, setup.py, setup.cfg and,
+   * for projects without `[project]` metadata, requirements files, Pipfile
+   * and tox deps; each fact says where it was declared.
+   */
+  packaging(): PackagingModel;
+  /**
+   * The test files pytest would collect (project-relative), under the
+   * project's own `testpaths`, `python_files` and `norecursedirs`.
+   */
+  testFiles(): readonly string[];
   /** The project's `Makefile`. */
   makefile(): Parsed<Makefile>;
   /** The first CODEOWNERS file GitLab would use. */

@@ -31,10 +31,23 @@ export const conformanceReportJsonSchema = {
     classification: {
       type: 'object',
       additionalProperties: false,
-      required: ['type', 'source', 'reasons'],
+      required: ['type', 'source', 'confidence', 'evidence', 'reasons'],
       properties: {
         type: { enum: ['service', 'utility', 'library'] },
         source: { enum: ['option', 'annotation', 'pyproject', 'detected'] },
+        confidence: { enum: ['high', 'medium', 'low'] },
+        evidence: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['fact'],
+            properties: {
+              fact: { type: 'string', minLength: 1 },
+              path: { type: 'string' },
+            },
+          },
+        },
         reasons: { type: 'array', items: { type: 'string' } },
         closeCall: {
           type: 'object',

@@ -21,7 +21,18 @@ import {
 } from '../parsers/codeowners';
 import { chooseProjectRoot } from './findProjectRoot';
 import { RepositoryFacts } from './RepositoryFacts';
-import { findConsoleScripts, findDockerfile } from './projectFacts';
+import {
+  findConsoleScripts,
+  findDockerfile,
+  findTestFiles,
+} from './projectFacts';
+import { pytestConfig, pytestOption } from '../checks/tooling';
+import { readSetupPy, SetupPyReading } from '../parsers/setupPy';
+import {
+  buildPackagingModel,
+  isRequirementsFile,
+  PackagingModel,
+} from './packaging';
 
 export interface RepositoryFactsOptions {
   maxFileBytes: number;
@@ -196,13 +207,51 @@ export function createRepositoryFacts(
         facts.dockerfilePath() ?? inProject('Dockerfile'),
         parseDockerfile,
       ),
+    setupPy: (): Parsed<SetupPyReading> =>
+      parseWith(inProject('setup.py'), readSetupPy),
+    packaging: () =>
+      once(
+        'packaging',
+        (): PackagingModel =>
+          buildPackagingModel({
+            pyproject: facts.pyproject(),
+            setupCfg: facts.ini(inProject('setup.cfg')),
+            setupPy: facts.setupPy(),
+            pipfile: facts.toml(inProject('Pipfile')),
+            toxIni: facts.ini(inProject('tox.ini')),
+            requirements: facts
+              .projectPaths()
+              .filter(isRequirementsFile)
+              .flatMap(relative => {
+                const read = text(inProject(relative));
+                return read.state === 'ok'
+                  ? [{ path: read.path, relative, text: read.value }]
+                  : [];
+              }),
+          }),
+      ),
     consoleScripts: () =>
       once('consoleScripts', () =>
         findConsoleScripts(
           facts.pyproject(),
           facts.ini(inProject('setup.cfg')),
+          facts.setupPy(),
         ),
       ),
+    testFiles: () =>
+      once('testFiles', () => {
+        // pytest's own settings, from wherever pytest reads them.
+        const pyproject = facts.pyproject();
+        const config = pytestConfig(
+          facts,
+          pyproject.state === 'ok' ? pyproject.value : undefined,
+        );
+        return findTestFiles(facts.projectPaths(), {
+          testpaths: pytestOption(config, 'testpaths'),
+          pythonFiles: pytestOption(config, 'python_files'),
+          norecursedirs: pytestOption(config, 'norecursedirs'),
+        });
+      }),
     makefile: (): Parsed<Makefile> =>
       parseWith(
         firstExisting([inProject('Makefile'), 'Makefile']),

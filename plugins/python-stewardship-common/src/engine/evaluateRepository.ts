@@ -111,19 +111,24 @@ export function evaluateRepository(
   }
 
   const statusById = new Map<string, CheckStatus>();
+  // Failed checks whose failure does not skip their dependents
+  // (`blocksDependents: false`, e.g. PYG-001 on a setup.cfg project).
+  const satisfied = new Set<string>();
   const results: CheckResult[] = [];
   for (const check of selected) {
     if (!check.appliesTo.includes(classification.type)) {
       continue;
     }
-    const result = runCheck(
+    const { result, blocksDependents } = runCheck(
       check,
       context,
       exemptions,
       statusById,
+      satisfied,
       isAdvisory(check, stewardship),
     );
     statusById.set(check.id, result.status);
+    if (!blocksDependents) satisfied.add(check.id);
     results.push(result);
   }
 
@@ -184,8 +189,9 @@ function runCheck(
   context: CheckContext,
   exemptions: Map<string, string>,
   statusById: Map<string, CheckStatus>,
+  satisfied: ReadonlySet<string>,
   advisory: boolean,
-): CheckResult {
+): { result: CheckResult; blocksDependents: boolean } {
   const base = {
     id: check.id,
     title: check.title,
@@ -198,23 +204,36 @@ function runCheck(
   };
   const exemption = exemptions.get(check.id);
   if (exemption !== undefined) {
-    return { ...base, status: 'exempt', message: exemption };
+    return {
+      result: { ...base, status: 'exempt', message: exemption },
+      blocksDependents: false,
+    };
   }
   // A prerequisite that is not applicable or not selected does not block,
   // and neither does an exempt one: the team waived that rule, not the ones
   // built on it, which are judged on their own merits.
+  // A failure marked `blocksDependents: false` does not block either: it is
+  // about where something is declared, and the dependents can still read it.
   const blockedBy = check.requires.filter(id => {
     const status = statusById.get(id);
-    return status !== undefined && status !== 'pass' && status !== 'exempt';
+    return (
+      status !== undefined &&
+      status !== 'pass' &&
+      status !== 'exempt' &&
+      !satisfied.has(id)
+    );
   });
   if (blockedBy.length) {
     return {
-      ...base,
-      status: 'skip',
-      blockedBy,
-      message: `Skipped because ${blockedBy
-        .map(id => `${id} (${statusById.get(id)})`)
-        .join(', ')} did not pass`,
+      result: {
+        ...base,
+        status: 'skip',
+        blockedBy,
+        message: `Skipped because ${blockedBy
+          .map(id => `${id} (${statusById.get(id)})`)
+          .join(', ')} did not pass`,
+      },
+      blocksDependents: true,
     };
   }
   let outcome: CheckOutcome;
@@ -231,10 +250,15 @@ function runCheck(
   }
   const location = 'location' in outcome ? outcome.location : undefined;
   return {
-    ...base,
-    status: outcome.status,
-    message: outcome.message,
-    ...(location ? { location: stripUndefined(location) } : {}),
+    result: {
+      ...base,
+      status: outcome.status,
+      message: outcome.message,
+      ...(location ? { location: stripUndefined(location) } : {}),
+    },
+    blocksDependents: !(
+      outcome.status === 'fail' && outcome.blocksDependents === false
+    ),
   };
 }
 

@@ -34,10 +34,28 @@ export function chooseProjectRoot(
     .map(p => p.slice(0, -'pyproject.toml'.length))
     .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
   if (!paths.includes('pyproject.toml')) {
-    return folders.length
+    if (folders.length) {
+      return {
+        root: folders[0],
+        reason: `no pyproject.toml at the repository root; ${folders[0]}pyproject.toml is the shallowest one`,
+      };
+    }
+    // A setuptools project without pyproject.toml: its setup.py or setup.cfg.
+    const legacy = paths
+      .filter(p => /(^|\/)setup\.(py|cfg)$/.test(p) && !isVendored(p))
+      .map(p => p.slice(0, p.lastIndexOf('/') + 1))
+      .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
+    if (legacy.length && legacy[0] !== '') {
+      return {
+        root: legacy[0],
+        reason: `no pyproject.toml anywhere; ${legacy[0]} holds the shallowest setup.py or setup.cfg`,
+      };
+    }
+    return legacy.length
       ? {
-          root: folders[0],
-          reason: `no pyproject.toml at the repository root; ${folders[0]}pyproject.toml is the shallowest one`,
+          root: '',
+          reason:
+            'no pyproject.toml anywhere; setup.py or setup.cfg at the repository root',
         }
       : { root: '', reason: 'no pyproject.toml anywhere; the repository root' };
   }

@@ -2,6 +2,7 @@ import { createMemorySnapshot } from '../snapshot/createMemorySnapshot';
 import { CheckStatus } from '../checks/types';
 import { evaluateRepository } from './evaluateRepository';
 import { loadFixtureFiles } from '../../fixtures/loadFixtureRepo';
+import { createRepositoryFacts } from './createRepositoryFacts';
 
 function evaluateFixture(name: string) {
   return evaluateRepository(
@@ -100,7 +101,8 @@ describe('fixture repositories', () => {
       'PYG-008': 'pass',
       'PYG-009': 'fail',
       'PYG-010': 'pass',
-      'PYG-011': 'pass',
+      // setup.cfg [mypy] without python_version: judged as [tool.mypy] would be.
+      'PYG-011': 'fail',
       'PYG-012': 'fail',
       'PYG-013': 'fail',
       'PYG-014': 'fail',
@@ -241,11 +243,288 @@ describe('fixture repositories', () => {
   });
 });
 
+describe('legacy-setuppy-library: judged on what it has', () => {
+  const report = evaluateFixture('legacy-setuppy-library');
+  const byId = new Map(report.results.map(r => [r.id, r]));
+
+  it('fails PYG-001 without skipping the checks that require it', () => {
+    expect(byId.get('PYG-001')).toMatchObject({
+      status: 'fail',
+      message:
+        'No pyproject.toml; the packaging metadata is in setup.py setup(), setup.cfg [metadata], setup.cfg [options], requirements-dev.txt and requirements.txt; the guidelines want it in [project] of pyproject.toml',
+      location: { path: 'setup.py' },
+    });
+    const requiresPyg001 = report.results.filter(r =>
+      [
+        'PYG-005',
+        'PYG-007',
+        'PYG-009',
+        'PYG-011',
+        'PYG-014',
+        'PYG-021',
+      ].includes(r.id),
+    );
+    expect(requiresPyg001.map(r => [r.id, r.status])).toEqual([
+      ['PYG-005', 'pass'],
+      ['PYG-007', 'pass'],
+      ['PYG-009', 'pass'],
+      ['PYG-011', 'pass'],
+      ['PYG-014', 'pass'],
+      ['PYG-021', 'pass'],
+    ]);
+    expect(report.score).toBeGreaterThan(30);
+  });
+
+  it('names where each setting was found and where the guidelines want it', () => {
+    expect(byId.get('PYG-014')!.message).toBe(
+      'pytest is declared and configured in pytest.ini; the guidelines want it in pyproject.toml (see PYG-012)',
+    );
+    expect(byId.get('PYG-008')).toMatchObject({
+      status: 'pass',
+      message:
+        'isort uses the black profile, configured in setup.cfg [isort]; the guidelines want it in pyproject.toml (see PYG-012)',
+      location: { path: 'setup.cfg', line: 17 },
+    });
+    expect(byId.get('PYG-011')!.message).toBe(
+      'mypy is configured in setup.cfg [mypy] with python_version; the guidelines want it in pyproject.toml (see PYG-012)',
+    );
+    expect(byId.get('PYG-044')).toMatchObject({
+      status: 'pass',
+      message: 'filterwarnings has "error" in pytest.ini [pytest]',
+    });
+    // python_requires from setup.py, with its line.
+    expect(byId.get('PYG-006')).toMatchObject({
+      status: 'fail',
+      location: { path: 'setup.py', line: 12 },
+    });
+    expect(byId.get('PYG-013')!.message).toBe(
+      'setup.py, setup.cfg, requirements-dev.txt and requirements.txt do not declare pylint (or ruff)',
+    );
+  });
+
+  it('merges setup.py over setup.cfg and reads requirements files as groups', () => {
+    const files = loadFixtureFiles('legacy-setuppy-library');
+    const facts = createRepositoryFacts(createMemorySnapshot(files), {
+      maxFileBytes: 1_000_000,
+    });
+    const packaging = facts.packaging();
+    expect(packaging.name).toMatchObject({
+      value: 'skerry',
+      where: 'setup.py setup()',
+    });
+    expect(packaging.pythonConstraint).toMatchObject({
+      value: '>=3.9',
+      path: 'setup.py',
+    });
+    expect(packaging.model.mainDependencies).toEqual(['attrs', 'requests']);
+    expect(packaging.model.dependencyGroups.dev).toEqual(
+      expect.arrayContaining(['pytest', 'pytest-cov', 'black', 'mypy']),
+    );
+    // extras_require={"test": TEST_REQUIRES}: a constant bound once.
+    expect(packaging.model.dependencyGroups.test).toEqual([
+      'pytest',
+      'pytest-cov',
+    ]);
+    expect(packaging.notStaticallyReadable).toEqual([
+      {
+        path: 'setup.py',
+        keyword: 'packages',
+        expression: 'find_packages(exclude=["tests"])',
+        line: 13,
+      },
+      {
+        path: 'setup.py',
+        keyword: 'long_description',
+        expression: 'LONG_DESCRIPTION',
+        line: 19,
+      },
+    ]);
+    expect(packaging.metadata.version?.where).toBe('setup.cfg [metadata]');
+  });
+});
+
+describe('setuppy-cli-utility: console scripts in setup.py', () => {
+  const report = evaluateFixture('setuppy-cli-utility');
+
+  it('is typed as a utility from setup.py entry_points, with confidence', () => {
+    expect(report.classification).toMatchObject({
+      type: 'utility',
+      source: 'detected',
+      confidence: 'high',
+      reasons: ['utility: console entry point mooring in setup.py'],
+    });
+    expect(report.classification.evidence).toContainEqual({
+      fact: 'console command mooring',
+      path: 'setup.py',
+    });
+  });
+
+  it('sees entry_points and scripts', () => {
+    const facts = createRepositoryFacts(
+      createMemorySnapshot(loadFixtureFiles('setuppy-cli-utility')),
+      { maxFileBytes: 1_000_000 },
+    );
+    expect(facts.consoleScripts().map(s => s.name)).toEqual([
+      'mooring',
+      'mooring-report',
+      'mooring-legacy',
+    ]);
+    expect(report.results.find(r => r.id === 'PYG-035')).toMatchObject({
+      status: 'pass',
+      location: { path: 'setup.py', line: 14 },
+    });
+  });
+});
+
+describe('package-test-module-library: test_*.py inside the package', () => {
+  it('collects what pytest would (testpaths, python_files), not the package module', () => {
+    const report = evaluateFixture('package-test-module-library');
+    const byId = new Map(report.results.map(r => [r.id, r]));
+    expect(byId.get('PYG-016')).toMatchObject({
+      status: 'pass',
+      message: '1 test files under tests/, fixtures in tests/conftest.py',
+    });
+    expect(byId.get('PYG-017')).toMatchObject({
+      status: 'pass',
+      message: 'All 1 unit test files mirror a source module',
+    });
+  });
+});
+
 /**
  * The expected status of every applicable check, per fixture. A change here
  * is a change in what the rule pack reports for a known repository.
  */
 const EXPECTED_STATUSES: Record<string, Record<string, CheckStatus>> = {
+  'legacy-setuppy-library': {
+    'PYG-001': 'fail',
+    'PYG-002': 'fail',
+    'PYG-003': 'skip',
+    'PYG-004': 'skip',
+    'PYG-005': 'pass',
+    'PYG-006': 'fail',
+    'PYG-007': 'pass',
+    'PYG-008': 'pass',
+    'PYG-009': 'pass',
+    'PYG-010': 'fail',
+    'PYG-011': 'pass',
+    'PYG-012': 'fail',
+    'PYG-013': 'fail',
+    'PYG-014': 'pass',
+    'PYG-015': 'pass',
+    'PYG-016': 'pass',
+    'PYG-017': 'pass',
+    'PYG-018': 'fail',
+    'PYG-019': 'fail',
+    'PYG-020': 'pass',
+    'PYG-021': 'pass',
+    'PYG-022': 'fail',
+    'PYG-023': 'skip',
+    'PYG-024': 'fail',
+    'PYG-025': 'fail',
+    'PYG-026': 'fail',
+    'PYG-027': 'fail',
+    'PYG-028': 'fail',
+    'PYG-029': 'skip',
+    'PYG-030': 'skip',
+    'PYG-031': 'skip',
+    'PYG-032': 'skip',
+    'PYG-033': 'fail',
+    'PYG-034': 'fail',
+    'PYG-041': 'fail',
+    'PYG-042': 'skip',
+    'PYG-043': 'fail',
+    'PYG-044': 'pass',
+    'PYG-045': 'pass',
+    'PYG-046': 'fail',
+    'PYG-047': 'pass',
+  },
+  'setuppy-cli-utility': {
+    'PYG-001': 'fail',
+    'PYG-002': 'fail',
+    'PYG-003': 'skip',
+    'PYG-004': 'skip',
+    'PYG-005': 'fail',
+    'PYG-006': 'fail',
+    'PYG-007': 'pass',
+    'PYG-008': 'fail',
+    'PYG-009': 'pass',
+    'PYG-010': 'fail',
+    'PYG-011': 'fail',
+    'PYG-012': 'pass',
+    'PYG-013': 'fail',
+    'PYG-014': 'fail',
+    'PYG-015': 'skip',
+    'PYG-016': 'fail',
+    'PYG-017': 'skip',
+    'PYG-018': 'fail',
+    'PYG-019': 'fail',
+    'PYG-020': 'fail',
+    'PYG-021': 'skip',
+    'PYG-022': 'skip',
+    'PYG-023': 'skip',
+    'PYG-024': 'fail',
+    'PYG-025': 'skip',
+    'PYG-026': 'fail',
+    'PYG-027': 'fail',
+    'PYG-028': 'fail',
+    'PYG-029': 'skip',
+    'PYG-030': 'skip',
+    'PYG-031': 'skip',
+    'PYG-032': 'skip',
+    'PYG-033': 'fail',
+    'PYG-034': 'skip',
+    'PYG-035': 'pass',
+    'PYG-041': 'fail',
+    'PYG-042': 'skip',
+    'PYG-044': 'skip',
+    'PYG-045': 'pass',
+    'PYG-046': 'fail',
+    'PYG-047': 'fail',
+  },
+  'package-test-module-library': {
+    'PYG-001': 'pass',
+    'PYG-002': 'fail',
+    'PYG-003': 'skip',
+    'PYG-004': 'skip',
+    'PYG-005': 'fail',
+    'PYG-006': 'pass',
+    'PYG-007': 'fail',
+    'PYG-008': 'fail',
+    'PYG-009': 'fail',
+    'PYG-010': 'fail',
+    'PYG-011': 'fail',
+    'PYG-012': 'pass',
+    'PYG-013': 'fail',
+    'PYG-014': 'pass',
+    'PYG-015': 'fail',
+    'PYG-016': 'pass',
+    'PYG-017': 'pass',
+    'PYG-018': 'fail',
+    'PYG-019': 'fail',
+    'PYG-020': 'fail',
+    'PYG-021': 'skip',
+    'PYG-022': 'skip',
+    'PYG-023': 'skip',
+    'PYG-024': 'fail',
+    'PYG-025': 'skip',
+    'PYG-026': 'fail',
+    'PYG-027': 'fail',
+    'PYG-028': 'fail',
+    'PYG-029': 'skip',
+    'PYG-030': 'skip',
+    'PYG-031': 'skip',
+    'PYG-032': 'skip',
+    'PYG-033': 'fail',
+    'PYG-034': 'skip',
+    'PYG-041': 'fail',
+    'PYG-042': 'skip',
+    'PYG-043': 'fail',
+    'PYG-044': 'fail',
+    'PYG-045': 'pass',
+    'PYG-046': 'fail',
+    'PYG-047': 'fail',
+  },
   'legacy-setuptools-library': {
     'PYG-001': 'pass',
     'PYG-002': 'fail',

@@ -1,5 +1,6 @@
 import { findProjectRoot } from './findProjectRoot';
 import { findDockerfile } from './projectFacts';
+import { isRequirementsFile } from './packaging';
 import { loadGitlabCi } from '../parsers/gitlabCi';
 import { Parsed } from '../parsers/Parsed';
 import { normalizePath } from '../snapshot/normalizePath';
@@ -23,6 +24,7 @@ const REPOSITORY_FILES = [
   '.python-version',
   'mise.toml',
   '.mise.toml',
+  '.pre-commit-config.yaml',
 ];
 
 /** Files read in the Python project's folder (the root unless it is a monorepo). */
@@ -42,6 +44,7 @@ const PROJECT_FILES = [
   '.mypy.ini',
   '.isort.cfg',
   '.pylintrc',
+  'pylintrc',
   '.pre-commit-config.yaml',
   'ruff.toml',
   '.ruff.toml',
@@ -94,13 +97,7 @@ export function planConformanceFetch(
       const relative = path.slice(projectRoot.length);
       projectPaths.push(relative);
       // requirements.txt, requirements-dev.txt, requirements/test.txt
-      if (
-        /^requirements[^/]*\.(txt|in)$|^requirements\/[^/]+\.(txt|in)$/.test(
-          relative,
-        )
-      ) {
-        wanted.add(path);
-      }
+      if (isRequirementsFile(relative)) wanted.add(path);
     }
   }
   // The same finder the classifier and the checks use (docker/Dockerfile).

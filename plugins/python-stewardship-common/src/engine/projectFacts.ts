@@ -1,6 +1,8 @@
 import type { IniDocument } from '../parsers/parseIni';
 import type { Parsed } from '../parsers/Parsed';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
+import type { SetupPyReading } from '../parsers/setupPy';
+import { setupPyScripts } from './packaging';
 
 const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[\w-]+)?$/;
 const NOT_THE_PROJECTS =
@@ -47,16 +49,34 @@ export interface ConsoleScript {
 /**
  * Console commands from every place packaging reads them:
  * `[project.scripts]` / `[tool.poetry.scripts]` in pyproject.toml, then
- * `[options.entry_points] console_scripts` in setup.cfg.
+ * setup.py's `entry_points` (`console_scripts`, `gui_scripts`) and
+ * `scripts` as far as they are literals, then `[options.entry_points]
+ * console_scripts` in setup.cfg.
  */
 export function findConsoleScripts(
   pyproject: Parsed<PyprojectModel>,
   setupCfg: Parsed<IniDocument>,
+  setupPy?: Parsed<SetupPyReading>,
 ): ConsoleScript[] {
   const scripts: ConsoleScript[] = [];
   if (pyproject.state === 'ok') {
     for (const name of pyproject.value.scripts) {
       scripts.push({ name, path: pyproject.path });
+    }
+  }
+  const call = setupPy?.state === 'ok' ? setupPy.value.call : undefined;
+  if (call && setupPy?.state === 'ok') {
+    const literal = (keyword: string) => {
+      const argument = call.keywords[keyword];
+      return argument?.readable ? argument.value : undefined;
+    };
+    for (const name of setupPyScripts(
+      literal('entry_points'),
+      literal('scripts'),
+    )) {
+      if (!scripts.some(s => s.name === name)) {
+        scripts.push({ name, path: setupPy.path });
+      }
     }
   }
   if (setupCfg.state === 'ok') {
@@ -79,4 +99,99 @@ export function parseEntryPointNames(value: string): string[] {
     names.push(match[1]);
   }
   return names;
+}
+
+/** pytest's settings that decide which files it collects. */
+export interface PytestCollectionSettings {
+  /** `testpaths`; empty: the project folder. */
+  testpaths: readonly string[];
+  /** `python_files`; empty: pytest's default `test_*.py *_test.py`. */
+  pythonFiles: readonly string[];
+  /** `norecursedirs`; empty: pytest's default. */
+  norecursedirs: readonly string[];
+}
+
+const DEFAULT_PYTHON_FILES = ['test_*.py', '*_test.py'];
+const DEFAULT_NORECURSEDIRS = [
+  '*.egg',
+  '.*',
+  '_darcs',
+  'build',
+  'CVS',
+  'dist',
+  'node_modules',
+  'venv',
+  '{arch}',
+];
+
+/**
+ * The test files pytest would collect when run in the project folder with
+ * no arguments, under the project's own settings: files whose name matches
+ * `python_files` (default `test_*.py` and `*_test.py`), below `testpaths`
+ * when any of them exists (else the whole project, as pytest falls back),
+ * never inside a folder matching `norecursedirs`. So a `test_utils.py`
+ * module inside the package is not a test file when `testpaths` points
+ * elsewhere. The one finder PYG-016 and PYG-017 use.
+ */
+export function findTestFiles(
+  projectPaths: readonly string[],
+  settings: PytestCollectionSettings,
+): string[] {
+  const filePatterns = (
+    settings.pythonFiles.length ? settings.pythonFiles : DEFAULT_PYTHON_FILES
+  ).map(glob => globToRegExp(glob));
+  const skipDirs = (
+    settings.norecursedirs.length
+      ? settings.norecursedirs
+      : DEFAULT_NORECURSEDIRS
+  ).map(glob => globToRegExp(glob));
+  const roots = settings.testpaths
+    .map(path => path.replace(/^\.\//, '').replace(/\/+$/, ''))
+    .filter(Boolean);
+  const rootPatterns = roots.map(root => globToRegExp(root, true));
+  const inRoots = (path: string) =>
+    rootPatterns.some(pattern => {
+      const parts = path.split('/');
+      for (let i = 1; i <= parts.length; i++) {
+        if (pattern.test(parts.slice(0, i).join('/'))) return true;
+      }
+      return false;
+    });
+  const anyRootExists =
+    roots.length > 0 && projectPaths.some(path => inRoots(path));
+  return projectPaths.filter(path => {
+    if (!path.endsWith('.py')) return false;
+    const parts = path.split('/');
+    const name = parts[parts.length - 1];
+    if (!filePatterns.some(pattern => pattern.test(name))) return false;
+    if (
+      parts
+        .slice(0, -1)
+        .some(dir => skipDirs.some(pattern => pattern.test(dir)))
+    ) {
+      return false;
+    }
+    return !anyRootExists || inRoots(path);
+  });
+}
+
+/** fnmatch-style `*`, `?` and `[...]`; `*` stays within one path segment for paths. */
+function globToRegExp(glob: string, path = false): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === '*') source += path ? '[^/]*' : '.*';
+    else if (char === '?') source += path ? '[^/]' : '.';
+    else if (char === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end > i) {
+        const body = glob.slice(i + 1, end);
+        source += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      } else {
+        source += '\\[';
+      }
+    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
 }

@@ -1,5 +1,5 @@
 import { allDependencies } from '../../parsers/pyprojectModel';
-import { getValue } from '../../parsers/tomlAccess';
+import { findToolSettings, toolSetting } from '../toolSettings';
 import {
   commandLocation,
   defineCheck,
@@ -37,7 +37,7 @@ export const coverageMeasured = defineCheck({
     const deps = allDependencies(py.model);
     if (!deps.has('pytest-cov') && !deps.has('coverage')) {
       return fail(
-        `Neither pytest-cov nor coverage is a dependency in ${py.path}`,
+        `Neither pytest-cov nor coverage is a dependency in ${py.declaredIn}`,
         { path: py.path },
       );
     }
@@ -53,9 +53,9 @@ export const coverageMeasured = defineCheck({
         .ciCommands()
         .map(c => /--cov-fail-under[= ](\d+)/.exec(c.command))
         .find(Boolean);
-      const configured = getValue(
-        py.model.tool,
-        'coverage',
+      // coverage's own search order: .coveragerc, setup.cfg, tox.ini, pyproject.toml.
+      const configured = toolSetting(
+        findToolSettings(context, py.model, 'coverage'),
         'report',
         'fail_under',
       );

@@ -37,13 +37,27 @@ export const developmentDependencyGroups = defineCheck({
       py.model.mainDependencies.includes(tool),
     );
     if (inMain.length) {
+      const declared = py.packaging.dependencies.find(
+        dep => dep.name === inMain[0] && dep.group === undefined,
+      );
+      const where =
+        declared && declared.path !== py.path ? ` (${declared.where})` : '';
+      const text = declared ? context.text(declared.path) : undefined;
       return fail(
         `${listOf(inMain)} ${
           inMain.length === 1
-            ? 'is a runtime dependency; move it'
-            : 'are runtime dependencies; move them'
+            ? 'is a runtime dependency'
+            : 'are runtime dependencies'
+        }${where}; move ${
+          inMain.length === 1 ? 'it' : 'them'
         } to a development group`,
-        locate(py.path, py.text, new RegExp(`^\\s*"?${inMain[0]}\\b`, 'm')),
+        declared?.line
+          ? { path: declared.path, line: declared.line }
+          : locate(
+              declared?.path ?? py.path,
+              text?.state === 'ok' ? text.value : py.text,
+              new RegExp(`^\\s*["']?${inMain[0]}\\b`, 'm'),
+            ),
       );
     }
     const groups = Object.entries(py.model.dependencyGroups).filter(
@@ -51,14 +65,24 @@ export const developmentDependencyGroups = defineCheck({
     );
     if (!groups.length) {
       return fail(
-        `${py.path} declares no dependency group holding test or lint tools`,
+        `${py.declaredIn} ${
+          py.declaredInMany ? 'declare' : 'declares'
+        } no dependency group holding test or lint tools`,
         { path: py.path },
       );
     }
+    const where = (group: string) => {
+      const dep = py.packaging.dependencies.find(d => d.group === group);
+      return dep && dep.path !== py.path ? ` (${dep.where})` : '';
+    };
     return pass(
       `Development tools are in the ${listOf(
-        groups.map(([name]) => name),
-      )} group(s)`,
+        groups.map(([name]) => `${name}${where(name)}`),
+      )} group(s)${
+        py.hasPyproject && py.packaging.pyprojectDeclaresProject
+          ? ''
+          : '; the guidelines want them in dependency groups of pyproject.toml'
+      }`,
       { path: py.path },
     );
   },

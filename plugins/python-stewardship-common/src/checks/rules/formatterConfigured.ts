@@ -1,6 +1,7 @@
 import { allDependencies, hasToolTable } from '../../parsers/pyprojectModel';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 import { ruffConfig, usesRuff } from '../tooling';
+import { preCommitHook } from '../toolSettings';
 
 export const formatterConfigured = defineCheck({
   id: 'PYG-007',
@@ -38,6 +39,12 @@ export const formatterConfigured = defineCheck({
         `ruff formats the code (${config?.path ?? 'ruff dependency'})`,
         { path: config?.path ?? py.path },
       );
+    }
+    const hook = preCommitHook(context, 'black');
+    if (hook) {
+      return pass(`black runs as a pre-commit hook (${hook.path})`, {
+        path: hook.path,
+      });
     }
     if (allDependencies(py.model).has('black')) {
       return pass('black is a dependency and runs with its default settings', {

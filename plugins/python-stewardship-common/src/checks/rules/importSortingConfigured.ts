@@ -1,5 +1,8 @@
-import { getString } from '../../parsers/tomlAccess';
-import { hasToolTable } from '../../parsers/pyprojectModel';
+import {
+  findToolSettings,
+  guidelinesWantPyproject,
+  toolSetting,
+} from '../toolSettings';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 import { ruffSelectedRules, ruffSelects, usesRuff } from '../tooling';
 
@@ -26,14 +29,24 @@ export const importSortingConfigured = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    if (hasToolTable(py.model, 'isort')) {
-      const profile = getString(py.model.tool, 'isort', 'profile');
-      const location = locate(py.path, py.text, /^\[tool\.isort\]/m);
+    const isort = findToolSettings(context, py.model, 'isort');
+    if (isort) {
+      const profile = toolSetting(isort, 'profile');
+      const text = context.text(isort.path);
+      const location =
+        text.state === 'ok' && isort.section
+          ? locate(isort.path, text.value, isort.section.split(',')[0])
+          : { path: isort.path };
       return profile === 'black'
-        ? pass('isort uses the black profile', location)
+        ? pass(
+            `isort uses the black profile, ${
+              isort.where
+            }${guidelinesWantPyproject(isort)}`,
+            location,
+          )
         : fail(
-            `[tool.isort] sets profile = ${
-              profile ? `"${profile}"` : 'nothing'
+            `${isort.path} ${isort.section} sets profile = ${
+              typeof profile === 'string' ? `"${profile}"` : 'nothing'
             }; use profile = "black" so isort and black agree`,
             location,
           );
@@ -47,7 +60,7 @@ export const importSortingConfigured = defineCheck({
           );
     }
     return fail(
-      `No import sorting: ${py.path} configures neither isort nor ruff`,
+      `No import sorting: neither isort nor ruff is configured (looked in .isort.cfg, pyproject.toml, setup.cfg and tox.ini)`,
       { path: py.path },
     );
   },

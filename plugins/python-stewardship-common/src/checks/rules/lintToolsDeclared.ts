@@ -39,9 +39,14 @@ export const lintToolsDeclared = defineCheck({
       .filter(([, present]) => !present)
       .map(([name]) => name);
     if (missing.length) {
-      return fail(`${py.path} does not declare ${listOf(missing)}`, {
-        path: py.path,
-      });
+      return fail(
+        `${py.declaredIn} ${
+          py.declaredInMany ? 'do' : 'does'
+        } not declare ${listOf(missing)}`,
+        {
+          path: py.path,
+        },
+      );
     }
     return pass(
       ruff

@@ -1,5 +1,8 @@
-import { hasToolTable } from '../../parsers/pyprojectModel';
-import { getValue } from '../../parsers/tomlAccess';
+import {
+  findToolSettings,
+  guidelinesWantPyproject,
+  toolSetting,
+} from '../toolSettings';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 
 export const mypyConfigured = defineCheck({
@@ -26,32 +29,40 @@ export const mypyConfigured = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    if (hasToolTable(py.model, 'mypy')) {
+    // mypy's own search order: mypy.ini, .mypy.ini, pyproject.toml, setup.cfg.
+    const mypy = findToolSettings(context, py.model, 'mypy');
+    if (mypy?.inPyproject) {
       const location = locate(py.path, py.text, /^\[tool\.mypy\]/m);
-      return getValue(py.model.tool, 'mypy', 'python_version') !== undefined
+      return toolSetting(mypy, 'python_version') !== undefined
         ? pass('mypy is configured with python_version', location)
         : fail(
             '[tool.mypy] does not set python_version, so mypy checks against whatever interpreter runs it',
             location,
           );
     }
-    for (const file of ['mypy.ini', '.mypy.ini']) {
-      if (context.exists(context.inProject(file))) {
-        return pass(
-          `mypy is configured in ${file} (see PYG-012 about moving it)`,
-          { path: context.inProject(file) },
-        );
-      }
+    if (mypy) {
+      const text = context.text(mypy.path);
+      const location =
+        text.state === 'ok'
+          ? locate(mypy.path, text.value, '[mypy]')
+          : { path: mypy.path };
+      return toolSetting(mypy, 'python_version') !== undefined
+        ? pass(
+            `mypy is ${mypy.where} with python_version${guidelinesWantPyproject(
+              mypy,
+            )}`,
+            location,
+          )
+        : fail(
+            `mypy is ${mypy.where} without python_version, so it checks against whatever interpreter runs it`,
+            location,
+          );
     }
-    const setupCfg = context.ini(context.inProject('setup.cfg'));
-    if (setupCfg.state === 'ok' && setupCfg.value.mypy) {
-      return pass(
-        'mypy is configured in setup.cfg (see PYG-012 about moving it)',
-        { path: setupCfg.path },
-      );
-    }
-    return fail(`mypy is not configured: no [tool.mypy] in ${py.path}`, {
-      path: py.path,
-    });
+    return fail(
+      `mypy is not configured: no [tool.mypy] in ${context.inProject(
+        'pyproject.toml',
+      )}, no mypy.ini, .mypy.ini or setup.cfg [mypy]`,
+      { path: py.path },
+    );
   },
 });

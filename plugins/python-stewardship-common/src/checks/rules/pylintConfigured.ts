@@ -1,4 +1,4 @@
-import { hasToolTable } from '../../parsers/pyprojectModel';
+import { findToolSettings, guidelinesWantPyproject } from '../toolSettings';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 import { ruffSelectedRules, ruffSelects, usesRuff } from '../tooling';
 
@@ -27,19 +27,20 @@ export const pylintConfigured = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    if (hasToolTable(py.model, 'pylint')) {
+    const pylint = findToolSettings(context, py.model, 'pylint');
+    if (pylint?.inPyproject) {
       return pass(
         'pylint is configured in [tool.pylint]',
         locate(py.path, py.text, /^\[tool\.pylint/m),
       );
     }
-    for (const file of ['.pylintrc', 'pylintrc']) {
-      if (context.exists(context.inProject(file))) {
-        return pass(
-          `pylint is configured in ${file} (see PYG-012 about moving it)`,
-          { path: context.inProject(file) },
-        );
-      }
+    if (pylint) {
+      return pass(
+        `pylint is ${pylint.where}${guidelinesWantPyproject(pylint)}`,
+        {
+          path: pylint.path,
+        },
+      );
     }
     if (
       usesRuff(context, py.model) &&
@@ -48,7 +49,9 @@ export const pylintConfigured = defineCheck({
       return pass("ruff's PL rules stand in for pylint", { path: py.path });
     }
     return fail(
-      `pylint is not configured: no [tool.pylint] in ${py.path} and ruff does not select PL rules`,
+      `pylint is not configured (no [tool.pylint] in ${context.inProject(
+        'pyproject.toml',
+      )}, no pylintrc, .pylintrc or [pylint.*] in setup.cfg or tox.ini) and ruff does not select PL rules`,
       { path: py.path },
     );
   },

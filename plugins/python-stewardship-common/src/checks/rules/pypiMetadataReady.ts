@@ -1,4 +1,4 @@
-import { getStrings, getTable, getValue } from '../../parsers/tomlAccess';
+import { getTable, getValue } from '../../parsers/tomlAccess';
 import { defineCheck, fail, listOf, pass, usePyproject } from '../support';
 
 export const pypiMetadataReady = defineCheck({
@@ -26,48 +26,58 @@ export const pypiMetadataReady = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    const project = getTable(py.model.raw, 'project') ?? {};
-    const poetry = getTable(py.model.tool, 'poetry') ?? {};
-    const dynamic = getStrings(project, 'dynamic');
-    const has = (key: string) =>
-      project[key] !== undefined ||
-      poetry[key] !== undefined ||
-      dynamic.includes(key);
-    const urls = {
-      ...(getTable(poetry, 'urls') ?? {}),
-      ...(getTable(project, 'urls') ?? {}),
-    };
-    const urlKeys = Object.keys(urls).map(key => key.toLowerCase());
-    const missing = ['version', 'description', 'authors', 'readme'].filter(
-      key => !has(key),
-    );
-    if (!(poetry.homepage || urlKeys.some(k => k === 'homepage')))
-      missing.push('homepage');
-    if (
-      !(
-        poetry.repository ||
-        urlKeys.some(k => ['repository', 'source', 'source code'].includes(k))
-      )
-    )
-      missing.push('repository');
+    const { metadata, name: declaredName } = py.packaging;
+    const missing = (
+      [
+        'version',
+        'description',
+        'authors',
+        'readme',
+        'homepage',
+        'repository',
+      ] as const
+    ).filter(field => !metadata[field]);
     const prefix = context.options.packageNamePrefix;
-    const name = py.model.name;
+    const name = declaredName?.value;
     if (!name) {
-      return fail(`${py.path} has no package name`, { path: py.path });
+      return fail(`No package name in ${py.declaredIn}`, { path: py.path });
     }
     if (prefix && !name.toLowerCase().startsWith(prefix.toLowerCase())) {
       return fail(`Package name "${name}" does not start with "${prefix}"`, {
-        path: py.path,
-        line: undefined,
+        path: declaredName!.path,
       });
     }
     if (missing.length) {
-      return fail(`${py.path} lacks ${listOf(missing)}`, { path: py.path });
+      return fail(
+        `${py.declaredIn} ${py.declaredInMany ? 'lack' : 'lacks'} ${listOf(
+          missing,
+        )}`,
+        {
+          path: py.path,
+        },
+      );
     }
-    const version =
-      getValue(project, 'version') ?? getValue(poetry, 'version') ?? 'dynamic';
-    return pass(`${name} ${String(version)} has complete PyPI metadata`, {
-      path: py.path,
-    });
+    const project = getTable(py.model.raw, 'project') ?? {};
+    const poetry = getTable(py.model.tool, 'poetry') ?? {};
+    const version = getValue(project, 'version') ?? getValue(poetry, 'version');
+    const elsewhere = [
+      ...new Set(
+        Object.values(metadata)
+          .filter(field => field && field.path !== py.path)
+          .map(field => field!.where),
+      ),
+    ];
+    return pass(
+      `${name} ${
+        typeof version === 'string' ? version : 'dynamic'
+      } has complete PyPI metadata${
+        elsewhere.length
+          ? ` (from ${listOf(
+              elsewhere,
+            )}; the guidelines want it in [project] of pyproject.toml)`
+          : ''
+      }`,
+      { path: declaredName!.path },
+    );
   },
 });

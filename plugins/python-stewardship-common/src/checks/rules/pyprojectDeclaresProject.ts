@@ -1,4 +1,10 @@
-import { defineCheck, fail, pass } from '../support';
+import {
+  defineCheck,
+  fail,
+  failWithoutBlocking,
+  listOf,
+  pass,
+} from '../support';
 
 export const pyprojectDeclaresProject = defineCheck({
   id: 'PYG-001',
@@ -22,9 +28,28 @@ export const pyprojectDeclaresProject = defineCheck({
     },
   },
   docs: { page: 'creating-a-codebase', anchor: 'packaging-with-poetry' },
+  /*
+   * A project whose metadata lives in setup.cfg / setup.py (or that only has
+   * requirements files) fails this check: the guidelines want [project] in
+   * pyproject.toml, and the failure costs its weight and blocks the levels.
+   * But the failure is about *where* the metadata is, not whether it can be
+   * read, so it does not skip the checks that require PYG-001
+   * (`blocksDependents: false`): they judge the merged packaging facts and
+   * name the files they found them in. Only a project with no packaging
+   * file at all, or an unreadable pyproject.toml, blocks them, because then
+   * there is nothing to judge.
+   */
   evaluate(context) {
     const parsed = context.pyproject();
-    if (parsed.state === 'ok') {
+    if (parsed.state === 'error') {
+      return {
+        status: 'error',
+        message: parsed.message,
+        location: { path: parsed.path, line: parsed.line },
+      };
+    }
+    const packaging = context.packaging();
+    if (parsed.state === 'ok' && packaging.pyprojectDeclaresProject) {
       return pass(
         context.projectRoot
           ? `Found ${parsed.path}; the Python project lives in ${context.projectRoot}`
@@ -32,12 +57,37 @@ export const pyprojectDeclaresProject = defineCheck({
         { path: parsed.path },
       );
     }
-    if (parsed.state === 'error') {
-      return {
-        status: 'error',
-        message: parsed.message,
-        location: { path: parsed.path, line: parsed.line },
-      };
+    const elsewhere = [
+      ...new Set(
+        packaging.sources
+          .filter(source => source.path !== parsed.path)
+          .map(source => source.where),
+      ),
+    ];
+    const location = {
+      path: elsewhere.length
+        ? packaging.sources.find(s => s.path !== parsed.path)!.path
+        : parsed.path,
+    };
+    if (parsed.state === 'ok') {
+      return failWithoutBlocking(
+        elsewhere.length
+          ? `${
+              parsed.path
+            } declares no project ([project] or [tool.poetry]); the packaging metadata is in ${listOf(
+              elsewhere,
+            )}; the guidelines want it in [project] of pyproject.toml`
+          : `${parsed.path} only configures tools and declares no project; the guidelines want the metadata in its [project] table`,
+        { path: parsed.path },
+      );
+    }
+    if (elsewhere.length) {
+      return failWithoutBlocking(
+        `No pyproject.toml; the packaging metadata is in ${listOf(
+          elsewhere,
+        )}; the guidelines want it in [project] of pyproject.toml`,
+        location,
+      );
     }
     return fail(
       'No pyproject.toml at the repository root or in any subfolder',

@@ -27,7 +27,7 @@ export const pytestIsTestFramework = defineCheck({
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
     if (!allDependencies(py.model).has('pytest')) {
-      return fail(`pytest is not a dependency in ${py.path}`, {
+      return fail(`pytest is not a dependency in ${py.declaredIn}`, {
         path: py.path,
       });
     }

@@ -1,4 +1,4 @@
-import { getStrings } from '../../parsers/tomlAccess';
+import { pytestConfig, pytestOption } from '../tooling';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 
 export const pytestWarningsAsErrors = defineCheck({
@@ -25,23 +25,25 @@ export const pytestWarningsAsErrors = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    const filters = getStrings(
-      py.model.tool,
-      'pytest',
-      'ini_options',
-      'filterwarnings',
-    );
+    // Wherever pytest reads its settings (pytest.ini, pyproject.toml, tox.ini, setup.cfg).
+    const config = pytestConfig(context, py.model);
+    const path = config?.path ?? py.path;
+    const read = context.text(path);
+    const text = read.state === 'ok' ? read.value : '';
+    const filters = pytestOption(config, 'filterwarnings');
     const errorFilter = filters.find(filter =>
       filter.trim().startsWith('error'),
     );
+    const section = config?.section ?? '[tool.pytest.ini_options]';
+    const where = config && !config.inPyproject ? ` in ${path} ${section}` : '';
     return errorFilter
       ? pass(
-          `filterwarnings has "${errorFilter}"`,
-          locate(py.path, py.text, 'filterwarnings'),
+          `filterwarnings has "${errorFilter}"${where}`,
+          locate(path, text, 'filterwarnings'),
         )
       : fail(
-          '[tool.pytest.ini_options] filterwarnings has no "error" entry, so warnings pass silently',
-          locate(py.path, py.text, /^\[tool\.pytest\.ini_options\]/m),
+          `${section} filterwarnings has no "error" entry${where}, so warnings pass silently`,
+          locate(path, text, section),
         );
   },
 });

@@ -28,7 +28,9 @@ export const pythonVersionConsistent = defineCheck({
     if (!py.ok) return py.outcome;
     if (!py.model.pythonConstraint) {
       return fail(
-        `${py.path} does not state which Python it supports (requires-python or the poetry python dependency)`,
+        `${py.declaredIn} ${
+          py.declaredInMany ? 'do' : 'does'
+        } not state which Python it supports (requires-python, python_requires or the poetry python dependency)`,
         { path: py.path },
       );
     }

@@ -37,12 +37,19 @@ export const supportedPythonVersion = defineCheck({
     const minimum = parseMinor(context.options.minimumPythonVersion)!;
     if (!constraint) {
       return fail(
-        `${py.path} does not state a Python version, so nothing stops installs on unsupported ones`,
+        `${py.declaredIn} ${
+          py.declaredInMany ? 'do' : 'does'
+        } not state a Python version, so nothing stops installs on unsupported ones`,
         { path: py.path },
       );
     }
     const lowest = lowestAllowedMinor(constraint);
-    const location = locate(py.path, py.text, constraint);
+    const declared = py.packaging.pythonConstraint;
+    const declaredText = declared ? context.text(declared.path) : undefined;
+    const location =
+      declared && declaredText?.state === 'ok'
+        ? locate(declared.path, declaredText.value, constraint)
+        : locate(py.path, py.text, constraint);
     if (!lowest) {
       return fail(
         `python "${constraint}" has no lower bound; start it at ${formatMinor(

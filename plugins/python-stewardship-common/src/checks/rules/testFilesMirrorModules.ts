@@ -47,11 +47,14 @@ export const testFilesMirrorModules = defineCheck({
   docs: { page: 'development-guidelines', anchor: 'testing-with-pytest' },
   evaluate(context) {
     const paths = context.projectPaths();
+    const collected = new Set(context.testFiles());
     const sources = mirrorTargets(
-      paths.filter(p => p.endsWith('.py') && !p.startsWith('tests/')),
+      paths.filter(
+        p => p.endsWith('.py') && !p.startsWith('tests/') && !collected.has(p),
+      ),
     );
-    const unitTests = paths.filter(
-      p => /^tests\/(.+\/)?test_[^/]+\.py$/.test(p) && !NOT_MIRRORED.test(p),
+    const unitTests = [...collected].filter(
+      p => p.startsWith('tests/') && !NOT_MIRRORED.test(p),
     );
     if (!unitTests.length) {
       return skip(
@@ -59,11 +62,13 @@ export const testFilesMirrorModules = defineCheck({
       );
     }
     const orphans = unitTests.filter(test => {
-      // tests/a/b/test_c.py -> a/b/c.py
+      // tests/a/b/test_c.py (or c_test.py) -> a/b/c.py
       const slash = test.lastIndexOf('/');
-      const relative = `${test.slice('tests/'.length, slash + 1)}${test.slice(
-        slash + 1 + 'test_'.length,
-      )}`;
+      const module = test
+        .slice(slash + 1)
+        .replace(/^test_/, '')
+        .replace(/_test\.py$/, '.py');
+      const relative = `${test.slice('tests/'.length, slash + 1)}${module}`;
       return !sources.has(relative);
     });
     if (orphans.length) {

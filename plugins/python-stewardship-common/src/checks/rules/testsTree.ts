@@ -23,15 +23,16 @@ export const testsTree = defineCheck({
   docs: { page: 'development-guidelines', anchor: 'testing-with-pytest' },
   evaluate(context) {
     const paths = context.projectPaths();
-    const testFiles = paths.filter(p =>
-      /^tests\/(.+\/)?test_[^/]+\.py$/.test(p),
-    );
+    // What pytest would collect under the project's own settings, so a
+    // test_utils.py module inside the package is not a misplaced test.
+    const collected = context.testFiles();
+    const testFiles = collected.filter(p => p.startsWith('tests/'));
     if (!testFiles.length) {
-      const elsewhere = paths.find(p => /(^|\/)test_[^/]+\.py$/.test(p));
+      const [elsewhere] = collected;
       return fail(
         elsewhere
           ? `Tests exist (${context.inProject(elsewhere)}) but not under tests/`
-          : 'No tests/test_*.py files found',
+          : 'No test files that pytest would collect under tests/ (test_*.py or the python_files setting)',
         { path: context.inProject('tests') },
       );
     }

@@ -27,9 +27,14 @@ export const utilityEntryPoint = defineCheck({
     if (!py.ok) return py.outcome;
     const [first] = context.consoleScripts();
     if (!first) {
-      return fail(`${py.path} declares no console script for this utility`, {
-        path: py.path,
-      });
+      return fail(
+        `${py.declaredIn} ${
+          py.declaredInMany ? 'declare' : 'declares'
+        } no console script for this utility`,
+        {
+          path: py.path,
+        },
+      );
     }
     const typer = allDependencies(py.model).has('typer')
       ? ' (built with typer)'
