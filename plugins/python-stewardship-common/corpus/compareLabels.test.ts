@@ -281,6 +281,28 @@ describe('toolViews', () => {
     expect(views.mypy).toMatchObject({ state: 'configured', path: 'mypy.ini' });
   });
 
+  it('reads settings a failing check found in a legacy file', () => {
+    const views = toolViews([
+      result(
+        'PYG-014',
+        'fail',
+        'pytest is configured in setup.cfg [tool:pytest]; the guidelines want it in pyproject.toml',
+        'setup.cfg',
+      ),
+      result(
+        'PYG-011',
+        'fail',
+        'mypy is configured in mypy.ini; the guidelines want it in pyproject.toml',
+        'mypy.ini',
+      ),
+    ]);
+    expect(views.pytest).toMatchObject({
+      state: 'configured',
+      path: 'setup.cfg',
+    });
+    expect(views.mypy).toMatchObject({ state: 'configured', path: 'mypy.ini' });
+  });
+
   it('marks a tool whose check was skipped as not seen', () => {
     const views = toolViews([
       result(

@@ -123,6 +123,8 @@ export interface EngineView {
   type: string;
   classificationSource: string;
   closeCall?: string;
+  /** The classification's confidence, where the engine gives one. */
+  confidence?: string;
   projectRoot: string;
   projectRootReason?: string;
   /** The console command the classifier names; undefined when it does not say. */
@@ -184,6 +186,19 @@ function configured(result: CheckResult, fallbackPath?: string): ToolView {
       };
 }
 
+/**
+ * "<tool> is [declared and] configured in <where>", in a pass or in a fail
+ * (settings in a file the guidelines want moved into pyproject.toml).
+ */
+function saysConfiguredIn(result: CheckResult, tool: string): boolean {
+  return (
+    result.location?.path !== undefined &&
+    new RegExp(`^${tool} (is |are )?(declared and )?configured in `).test(
+      result.message,
+    )
+  );
+}
+
 function notConfigured(result: CheckResult): ToolView {
   return {
     state: 'not-configured',
@@ -227,14 +242,20 @@ export function toolViews(
   const pytest = ((): ToolView => {
     const result = byId.get('PYG-014');
     if (!ran(result)) return fromStray('pytest') ?? notSeen('PYG-014', result);
-    if (result.status === 'pass') return configured(result);
+    if (result.status === 'pass' || saysConfiguredIn(result, 'pytest')) {
+      return configured(result);
+    }
     return fromStray('pytest') ?? notConfigured(result);
   })();
 
   const mypy = ((): ToolView => {
     const result = byId.get('PYG-011');
     if (!ran(result)) return fromStray('mypy') ?? notSeen('PYG-011', result);
-    if (result.status === 'pass' || result.message.startsWith('[tool.mypy]')) {
+    if (
+      result.status === 'pass' ||
+      result.message.startsWith('[tool.mypy]') ||
+      saysConfiguredIn(result, 'mypy')
+    ) {
       return configured(result);
     }
     return fromStray('mypy') ?? notConfigured(result);
@@ -271,7 +292,10 @@ export function toolViews(
   const isort = ((): ToolView => {
     const result = byId.get('PYG-008');
     if (!ran(result)) return fromStray('isort') ?? notSeen('PYG-008', result);
-    if (/^isort |\[tool\.isort\]/.test(result.message)) {
+    if (
+      /^isort |\[tool\.isort\]/.test(result.message) ||
+      saysConfiguredIn(result, 'isort')
+    ) {
       return configured(result);
     }
     return fromStray('isort') ?? notConfigured(result);
@@ -280,7 +304,10 @@ export function toolViews(
   const flake8 = ((): ToolView => {
     const result = byId.get('PYG-009');
     if (!ran(result)) return notSeen('PYG-009', result);
-    if (/^flake8 (in |max-line-length|does not ignore)/.test(result.message)) {
+    if (
+      /^flake8 (in |max-line-length|does not ignore)/.test(result.message) ||
+      saysConfiguredIn(result, 'flake8')
+    ) {
       return configured(result);
     }
     return notConfigured(result);
@@ -357,11 +384,21 @@ function dockerfileOf(report: ConformanceReport): EngineView['dockerfile'] {
   return undefined;
 }
 
+function confidenceOf(
+  classification: RepositoryClassification,
+): string | undefined {
+  const { confidence } = classification as { confidence?: unknown };
+  return typeof confidence === 'string' || typeof confidence === 'number'
+    ? String(confidence)
+    : undefined;
+}
+
 export function engineView(report: ConformanceReport): EngineView {
   return {
     type: report.classification.type,
     classificationSource: report.classification.source,
     closeCall: report.classification.closeCall?.alternative,
+    confidence: confidenceOf(report.classification),
     projectRoot: report.projectRoot,
     projectRootReason: report.projectRootReason,
     consoleScript: consoleScriptOf(report.classification),
@@ -438,7 +475,9 @@ export function compareRepository(
   view: EngineView,
 ): RepositoryComparison {
   const typeAgrees = view.type === label.type;
-  const closeCallNote = view.closeCall ? `, close call ${view.closeCall}` : '';
+  const closeCallNote = `${
+    view.confidence ? `, confidence ${view.confidence}` : ''
+  }${view.closeCall ? `, close call ${view.closeCall}` : ''}`;
   const scriptVerdict = ((): RepositoryComparison['consoleScript'] => {
     if (view.consoleScript === undefined) {
       return {
