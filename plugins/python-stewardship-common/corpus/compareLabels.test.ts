@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckResult, ConformanceReport } from '../src';
+import type {
+  CheckResult,
+  ConformanceReport,
+  RepositoryClassification,
+} from '../src';
 import {
   compareRepository,
   configFile,
@@ -35,6 +39,18 @@ function result(
   };
 }
 
+/** A classification as the engine reports it; fields added later default to empty. */
+function classified(
+  value: Pick<RepositoryClassification, 'type' | 'source' | 'reasons'> &
+    Partial<RepositoryClassification>,
+): RepositoryClassification {
+  return {
+    confidence: 'high',
+    evidence: [],
+    ...value,
+  } as RepositoryClassification;
+}
+
 function report(
   results: CheckResult[],
   overrides: Partial<ConformanceReport> = {},
@@ -45,13 +61,13 @@ function report(
     projectRootReason:
       'pyproject.toml at the repository root declares the project',
     repositoryType: 'library',
-    classification: {
+    classification: classified({
       type: 'library',
       source: 'detected',
       reasons: [
         'library: packaging metadata in pyproject.toml and no console entry point',
       ],
-    },
+    }),
     results,
     score: 50,
     level: null,
@@ -303,6 +319,23 @@ describe('toolViews', () => {
     expect(views.mypy).toMatchObject({ state: 'configured', path: 'mypy.ini' });
   });
 
+  it('sees pre-commit only where a result points at its config', () => {
+    expect(toolViews([]).preCommit.state).toBe('not-reported');
+    const views = toolViews([
+      result(
+        'PYG-007',
+        'pass',
+        'black runs as a pre-commit hook (.pre-commit-config.yaml)',
+        '.pre-commit-config.yaml',
+      ),
+    ]);
+    expect(views.preCommit).toMatchObject({
+      state: 'configured',
+      path: '.pre-commit-config.yaml',
+    });
+    expect(views.black.state).toBe('not-configured');
+  });
+
   it('marks a tool whose check was skipped as not seen', () => {
     const views = toolViews([
       result(
@@ -324,7 +357,7 @@ describe('engineView', () => {
     const view = engineView(
       report([], {
         repositoryType: 'service',
-        classification: {
+        classification: classified({
           type: 'service',
           source: 'detected',
           reasons: ['service: docker/Dockerfile and the web framework fastapi'],
@@ -333,7 +366,7 @@ describe('engineView', () => {
             reason:
               'pyproject.toml also declares the console command start; set [tool.python-stewardship] type ...',
           },
-        },
+        }),
       }),
     );
     expect(view.dockerfile).toBe('docker/Dockerfile');
@@ -349,7 +382,11 @@ describe('engineView', () => {
     expect(
       engineView(
         report([], {
-          classification: { type: 'library', source: 'pyproject', reasons: [] },
+          classification: classified({
+            type: 'library',
+            source: 'pyproject',
+            reasons: [],
+          }),
         }),
       ).consoleScript,
     ).toBeUndefined();
@@ -424,7 +461,7 @@ describe('compareRepository and summarise', () => {
     const view = engineView(
       report([], {
         repositoryType: 'utility',
-        classification: {
+        classification: classified({
           type: 'utility',
           source: 'detected',
           reasons: ['utility: console entry point httpx in pyproject.toml'],
@@ -433,7 +470,7 @@ describe('compareRepository and summarise', () => {
             reason:
               'httpx/py.typed marks it as a typed importable library too; ...',
           },
-        },
+        }),
       }),
     );
     const comparison = compareRepository(

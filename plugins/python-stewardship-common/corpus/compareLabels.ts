@@ -337,11 +337,25 @@ export function toolViews(
     isort,
     flake8,
     pylint,
-    preCommit: {
-      state: 'not-reported',
-      evidence: 'no check reads .pre-commit-config.yaml',
-    },
+    preCommit: preCommitView(results),
   };
+}
+
+/**
+ * pre-commit has no check of its own: a result pointing at
+ * .pre-commit-config.yaml (a formatter run as a hook) shows the engine read
+ * it; otherwise the report does not say.
+ */
+function preCommitView(results: readonly CheckResult[]): ToolView {
+  const hook = results.find(result =>
+    /(^|\/)\.pre-commit-config\.yaml$/.test(result.location?.path ?? ''),
+  );
+  return hook
+    ? configured(hook)
+    : {
+        state: 'not-reported',
+        evidence: 'no result points at .pre-commit-config.yaml',
+      };
 }
 
 /** The console command the classifier's reasons name (`null`: it says there is none). */
