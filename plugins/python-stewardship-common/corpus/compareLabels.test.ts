@@ -487,6 +487,7 @@ describe('compareRepository and summarise', () => {
     const totals = summarise([comparison]);
     expect(totals.type).toEqual({ agree: 0, compared: 1 });
     expect(totals.typeOrCloseCall).toEqual({ agree: 1, compared: 1 });
+    expect(totals.configuredTools).toEqual({ agree: 0, compared: 0 });
     expect(totals.perTool.preCommit).toEqual({
       agree: 0,
       compared: 0,

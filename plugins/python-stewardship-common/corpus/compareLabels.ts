@@ -577,6 +577,8 @@ export interface CorpusTotals {
   typeOrCloseCall: Tally;
   root: Tally;
   tools: Tally;
+  /** Only the pairs where the label names a settings file: found in that file. */
+  configuredTools: Tally;
   perTool: Record<CorpusTool, Tally & { notCompared: number }>;
   consoleScript: Tally;
   dockerfile: Tally;
@@ -610,6 +612,11 @@ export function summarise(comparisons: RepositoryComparison[]): CorpusTotals {
     typeOrCloseCall: tally(comparisons.map(c => c.typeOrCloseCall)),
     root: tally(comparisons.map(c => c.root.verdict)),
     tools: tally(comparisons.flatMap(c => c.tools.map(t => t.verdict))),
+    configuredTools: tally(
+      comparisons.flatMap(c =>
+        c.tools.filter(t => t.expected !== null).map(t => t.verdict),
+      ),
+    ),
     perTool,
     consoleScript: tally(comparisons.map(c => c.consoleScript.verdict)),
     dockerfile: tally(comparisons.map(c => c.dockerfile.verdict)),
@@ -667,7 +674,9 @@ export function formatTotals(totals: CorpusTotals): string[] {
       totals.typeOrCloseCall,
     )}`,
     `project root: ${percent(totals.root)}`,
-    `tools (where the report says): ${percent(totals.tools)}`,
+    `tools (where the report says): ${percent(
+      totals.tools,
+    )}; labelled settings files found: ${percent(totals.configuredTools)}`,
     `  ${corpusTools
       .map(
         tool =>
