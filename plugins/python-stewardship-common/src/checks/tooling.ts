@@ -179,12 +179,13 @@ export const DEVELOPMENT_TOOLS = [
 ];
 
 /**
- * Where pytest reads its settings, in pytest's own order: `pytest.ini`
- * (even when empty), `[tool.pytest.ini_options]` in pyproject.toml,
+ * Where pytest reads its settings, in pytest's own order: `pytest.toml` /
+ * `.pytest.toml` (pytest 9), `pytest.ini` / `.pytest.ini` (even when
+ * empty), `[tool.pytest]` (pytest 9) or `[tool.pytest.ini_options]` in pyproject.toml,
  * `[pytest]` in tox.ini, `[tool:pytest]` in setup.cfg. Undefined when none.
  */
 export function pytestConfig(
-  context: Pick<CheckContext, 'inProject' | 'exists' | 'ini'>,
+  context: Pick<CheckContext, 'inProject' | 'exists' | 'ini' | 'toml'>,
   model: PyprojectModel | undefined,
 ):
   | {
@@ -195,14 +196,39 @@ export function pytestConfig(
       values: Table;
     }
   | undefined {
-  const pytestIni = context.inProject('pytest.ini');
-  if (context.exists(pytestIni)) {
-    const ini = context.ini(pytestIni);
+  // pytest 9 reads pytest.toml / .pytest.toml ([pytest]) before anything else.
+  for (const name of ['pytest.toml', '.pytest.toml']) {
+    const path = context.inProject(name);
+    if (context.exists(path)) {
+      const toml = context.toml(path);
+      return {
+        path,
+        section: '[pytest]',
+        inPyproject: false,
+        values: (toml.state === 'ok' && getTable(toml.value, 'pytest')) || {},
+      };
+    }
+  }
+  for (const name of ['pytest.ini', '.pytest.ini']) {
+    const pytestIni = context.inProject(name);
+    if (context.exists(pytestIni)) {
+      const ini = context.ini(pytestIni);
+      return {
+        path: pytestIni,
+        section: '[pytest]',
+        inPyproject: false,
+        values: (ini.state === 'ok' && ini.value.pytest) || {},
+      };
+    }
+  }
+  // pytest 9's native [tool.pytest] table, then [tool.pytest.ini_options].
+  const native = model && getTable(model.tool, 'pytest');
+  if (native && Object.keys(native).some(key => key !== 'ini_options')) {
     return {
-      path: pytestIni,
-      section: '[pytest]',
-      inPyproject: false,
-      values: (ini.state === 'ok' && ini.value.pytest) || {},
+      path: context.inProject('pyproject.toml'),
+      section: '[tool.pytest]',
+      inPyproject: true,
+      values: native,
     };
   }
   const table = model && getTable(model.tool, 'pytest', 'ini_options');

@@ -1,7 +1,13 @@
 import { repositoryTypes, RepositoryType } from '../checks/types';
 import { RepositoryFacts } from '../engine/RepositoryFacts';
 import { findDockerfile } from '../engine/projectFacts';
-import { getString } from '../parsers/tomlAccess';
+import {
+  getString,
+  getStrings,
+  getTable,
+  getValue,
+  isTable,
+} from '../parsers/tomlAccess';
 import { allDependencies } from '../parsers/pyprojectModel';
 import { listOf } from '../checks/support';
 
@@ -232,6 +238,31 @@ export function classifyFromFacts(
       }),
     };
   }
+  const extra = script && commandExtra(facts, script);
+  if (script && extra) {
+    // The command needs an optional extra, so a plain install is a library
+    // without it: the package is first something to import.
+    return {
+      type: 'library',
+      source: 'detected',
+      confidence: 'medium',
+      evidence: [
+        ...evidence,
+        {
+          fact: `optional extra [${extra}] for the command`,
+          path: script.path,
+        },
+      ],
+      reasons: [
+        ...reasons,
+        `library: the console command ${script.name} (${script.path}) needs the optional extra [${extra}]`,
+      ],
+      closeCall: {
+        alternative: 'utility' as const,
+        reason: `${script.path} also declares the console command ${script.name}; it comes with the optional extra [${extra}], so it could be typed a utility; ${SETTLE}`,
+      },
+    };
+  }
   if (script) {
     return {
       type: 'utility',
@@ -301,4 +332,49 @@ export function classifyFromFacts(
       'library: no packaging metadata or Dockerfile found, so the least demanding type applies',
     ],
   };
+}
+
+/**
+ * The optional extra a console command needs, if any: named in its entry
+ * point (`mcp = "mcp.cli:app [cli]"`, Poetry's `extras = ["cli"]`), or
+ * an optional-dependencies group called `cli` that holds what it imports.
+ */
+function commandExtra(
+  facts: RepositoryFacts,
+  script: { name: string; path: string },
+): string | undefined {
+  const pyproject = facts.pyproject();
+  if (pyproject.state === 'ok') {
+    const raw = pyproject.value.raw;
+    const spec = getValue(raw, 'project', 'scripts', script.name);
+    const poetry = getValue(raw, 'tool', 'poetry', 'scripts', script.name);
+    const fromSpec = (value: unknown) =>
+      typeof value === 'string'
+        ? /\[\s*([\w-]+)[^\]]*\]\s*$/.exec(value)?.[1]
+        : undefined;
+    const named =
+      fromSpec(spec) ??
+      fromSpec(poetry) ??
+      (isTable(poetry) ? getStrings(poetry, 'extras')[0] : undefined);
+    if (named) return named;
+    const optional = getTable(raw, 'project', 'optional-dependencies') ?? {};
+    const extras = getTable(raw, 'tool', 'poetry', 'extras') ?? {};
+    const cli = [...Object.keys(optional), ...Object.keys(extras)].find(group =>
+      /^cli$/i.test(group),
+    );
+    if (cli) return cli;
+  }
+  const line = (text: string) =>
+    new RegExp(
+      `^\\s*["']?${script.name.replace(
+        /[.+*?^$()[\]{}|\\]/g,
+        '\\$&',
+      )}\\s*=[^\\n\\[]*\\[\\s*([\\w-]+)`,
+      'm',
+    ).exec(text)?.[1];
+  if (script.path !== (pyproject.state === 'ok' ? pyproject.path : '')) {
+    const text = facts.text(script.path);
+    if (text.state === 'ok') return line(text.value);
+  }
+  return undefined;
 }

@@ -193,3 +193,33 @@ describe('classifyRepository confidence', () => {
     });
   });
 });
+
+describe('classifyRepository: a command behind an optional extra', () => {
+  it('types a library whose command needs an extra as a library, as a close call', () => {
+    for (const pyproject of [
+      '[project]\nname = "x"\n[project.scripts]\nx = "x.cli:app [cli]"\n',
+      '[project]\nname = "x"\n[project.optional-dependencies]\ncli = ["click"]\n[project.scripts]\nx = "x:main"\n',
+    ]) {
+      const result = classifyRepository(
+        createMemorySnapshot({ 'pyproject.toml': pyproject }),
+      );
+      expect(result).toMatchObject({
+        type: 'library',
+        confidence: 'medium',
+        closeCall: { alternative: 'utility' },
+      });
+      expect(result.reasons[0]).toMatch(/needs the optional extra \[cli\]$/);
+    }
+  });
+
+  it('reads the extra from a setup.cfg entry point', () => {
+    expect(
+      classifyRepository(
+        createMemorySnapshot({
+          'setup.cfg':
+            '[metadata]\nname = x\n[options.entry_points]\nconsole_scripts =\n    x = x.cli:main [cli]\n',
+        }),
+      ).type,
+    ).toBe('library');
+  });
+});

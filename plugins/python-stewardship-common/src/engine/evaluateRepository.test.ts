@@ -363,3 +363,73 @@ describe('project root detection', () => {
     expect(report.projectRoot).toBe('tools/cli/');
   });
 });
+
+describe('tool settings where the tools read them', () => {
+  const run = (files: Record<string, string>, id: string) =>
+    evaluateRepository(createMemorySnapshot(files), { select: [id] })
+      .results[0];
+
+  it("reads pytest 9's [tool.pytest] table", () => {
+    expect(
+      run(
+        {
+          'pyproject.toml':
+            '[project]\nname = "x"\n[project.optional-dependencies]\ntest = ["pytest"]\n[tool.pytest]\nstrict = true\n',
+        },
+        'PYG-014',
+      ),
+    ).toMatchObject({
+      status: 'pass',
+      message: 'pytest is declared and configured in [tool.pytest]',
+    });
+  });
+
+  it('reads [tool.flake8] when the flake8-pyproject plugin is declared', () => {
+    expect(
+      run(
+        {
+          'pyproject.toml':
+            '[project]\nname = "x"\n[dependency-groups]\ndev = ["flake8", "Flake8-pyproject", "black"]\n[tool.flake8]\nmax-line-length = 88\nextend-ignore = ["E203"]\n',
+        },
+        'PYG-009',
+      ),
+    ).toMatchObject({
+      status: 'pass',
+      message:
+        'flake8 in pyproject.toml matches black (line length 88, E203 ignored)',
+    });
+  });
+
+  it('reads coverage fail_under from .coveragerc and pytest from requirements files', () => {
+    const files = {
+      'pyproject.toml': '[project]\nname = "x"\n',
+      'requirements-test.txt': 'pytest\npytest-cov\n',
+      'pytest.ini': '[pytest]\n',
+      '.coveragerc': '[run]\nbranch = True\n[report]\nfail_under = 90\n',
+      '.gitlab-ci.yml': 'test:\n  script:\n    - pytest --cov=x\n',
+    };
+    expect(run(files, 'PYG-014').status).toBe('pass');
+    expect(
+      evaluateRepository(createMemorySnapshot(files), {
+        select: ['PYG-014', 'PYG-015'],
+        stewardship: { minimumCoverage: 95 },
+      }).results[1].message,
+    ).toBe('Coverage must fail under 95%; the configured threshold is 90%');
+  });
+
+  it('counts pre-commit hooks as tools in use', () => {
+    expect(
+      run(
+        {
+          'pyproject.toml': '[project]\nname = "x"\n',
+          '.pre-commit-config.yaml':
+            'repos:\n  - repo: https://example.com/psf/black\n    rev: 24.3.0\n    hooks:\n      - id: black\n',
+        },
+        'PYG-007',
+      ),
+    ).toMatchObject({
+      status: 'pass',
+      message: 'black runs as a pre-commit hook (.pre-commit-config.yaml)',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { parseToml } from '../parsers/parseToml';
+import { isRequirementsFile } from './packaging';
 import { getStrings, getTable, isTable, Table } from '../parsers/tomlAccess';
 
 /** The Python project's folder and why it was chosen. */
@@ -51,13 +52,37 @@ export function chooseProjectRoot(
         reason: `no pyproject.toml anywhere; ${legacy[0]} holds the shallowest setup.py or setup.cfg`,
       };
     }
-    return legacy.length
-      ? {
-          root: '',
-          reason:
-            'no pyproject.toml anywhere; setup.py or setup.cfg at the repository root',
-        }
-      : { root: '', reason: 'no pyproject.toml anywhere; the repository root' };
+    if (legacy.length) {
+      return {
+        root: '',
+        reason:
+          'no pyproject.toml anywhere; setup.py or setup.cfg at the repository root',
+      };
+    }
+    // An application that only installs from requirements files or a
+    // Pipfile (docs/ requirements are the documentation's, not the project's).
+    const installs = paths
+      .filter(p => {
+        const slash = p.lastIndexOf('/');
+        const name = p.slice(slash + 1);
+        return (
+          (name === 'Pipfile' || isRequirementsFile(name)) &&
+          !isVendored(p) &&
+          !/(^|\/)docs?\//.test(p)
+        );
+      })
+      .map(p => p.slice(0, p.lastIndexOf('/') + 1))
+      .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
+    if (installs.length && installs[0] !== '') {
+      return {
+        root: installs[0],
+        reason: `no pyproject.toml, setup.py or setup.cfg anywhere; ${installs[0]} holds the shallowest requirements file or Pipfile`,
+      };
+    }
+    return {
+      root: '',
+      reason: 'no pyproject.toml anywhere; the repository root',
+    };
   }
   const text = readText?.('pyproject.toml');
   const parsed = text === undefined ? undefined : parseToml(text);

@@ -41,8 +41,9 @@ export type MetadataField =
  * with packaging's own precedence: `pyproject.toml` `[project]`, then
  * `[tool.poetry]`, then `setup.py`'s `setup()` keywords (which setuptools
  * applies over setup.cfg), then `setup.cfg`. Dependencies also come from
- * `requirements*.txt`, `Pipfile` and tox `deps` when pyproject.toml does
- * not declare the project itself (then those files are how it installs).
+ * `requirements*.txt`, `Pipfile` and tox `deps`: runtime ones when
+ * pyproject.toml does not declare the project itself (then those files are
+ * how it installs), development groups named after the file otherwise.
  */
 export interface PackagingModel {
   /** pyproject.toml declares the project (`[project]` or `[tool.poetry]`). */
@@ -340,68 +341,71 @@ export function buildPackagingModel(inputs: PackagingInputs): PackagingModel {
     }
   }
 
-  // 4. How a project without [project] metadata installs: requirements
-  // files, Pipfile, tox deps.
-  if (!declares) {
-    for (const file of inputs.requirements) {
-      addSource(file.path, file.path);
-      const group = requirementsGroup(file.relative);
-      for (const entry of parseRequirements(file.text).requirements) {
-        dependencies.push({
-          name: entry.name,
-          group,
-          path: file.path,
-          where: file.path,
-          line: entry.line,
-        });
-      }
+  // 4. How the project installs for development and CI: requirements
+  // files, Pipfile, tox deps. Without [project] metadata they are its
+  // dependencies; beside it they only add development groups (a
+  // requirements.txt next to [project] is a development or CI install), so
+  // the runtime dependencies stay what packaging declares.
+  for (const file of inputs.requirements) {
+    addSource(file.path, file.path);
+    const group =
+      requirementsGroup(file.relative) ??
+      (declares ? file.relative : undefined);
+    for (const entry of parseRequirements(file.text).requirements) {
+      dependencies.push({
+        name: entry.name,
+        group,
+        path: file.path,
+        where: file.path,
+        line: entry.line,
+      });
     }
-    if (inputs.pipfile.state === 'ok') {
-      const path = inputs.pipfile.path;
-      const pipfile = inputs.pipfile.value;
-      addSource(path, path);
+  }
+  if (inputs.pipfile.state === 'ok') {
+    const path = inputs.pipfile.path;
+    const pipfile = inputs.pipfile.value;
+    addSource(path, path);
+    addDeps(
+      Object.keys(getTable(pipfile, 'packages') ?? {}).map(
+        normalizePackageName,
+      ),
+      declares ? 'Pipfile' : undefined,
+      path,
+      `${path} [packages]`,
+    );
+    addDeps(
+      Object.keys(getTable(pipfile, 'dev-packages') ?? {}).map(
+        normalizePackageName,
+      ),
+      'dev-packages',
+      path,
+      `${path} [dev-packages]`,
+    );
+    const requires = getTable(pipfile, 'requires');
+    const pinned =
+      typeof requires?.python_version === 'string'
+        ? requires.python_version
+        : undefined;
+    const full =
+      typeof requires?.python_full_version === 'string'
+        ? requires.python_full_version
+        : undefined;
+    setPython(
+      pinned ? `==${pinned}.*` : full && `==${full}`,
+      path,
+      `${path} [requires]`,
+    );
+  }
+  if (inputs.toxIni.state === 'ok') {
+    const path = inputs.toxIni.path;
+    for (const [section, values] of Object.entries(inputs.toxIni.value)) {
+      if (!/^testenv(:|$)/.test(section)) continue;
       addDeps(
-        Object.keys(getTable(pipfile, 'packages') ?? {}).map(
-          normalizePackageName,
-        ),
-        undefined,
+        requirementNames(iniValueLines(values, 'deps')),
+        'tox',
         path,
-        `${path} [packages]`,
+        `${path} [${section}] deps`,
       );
-      addDeps(
-        Object.keys(getTable(pipfile, 'dev-packages') ?? {}).map(
-          normalizePackageName,
-        ),
-        'dev-packages',
-        path,
-        `${path} [dev-packages]`,
-      );
-      const requires = getTable(pipfile, 'requires');
-      const pinned =
-        typeof requires?.python_version === 'string'
-          ? requires.python_version
-          : undefined;
-      const full =
-        typeof requires?.python_full_version === 'string'
-          ? requires.python_full_version
-          : undefined;
-      setPython(
-        pinned ? `==${pinned}.*` : full && `==${full}`,
-        path,
-        `${path} [requires]`,
-      );
-    }
-    if (inputs.toxIni.state === 'ok') {
-      const path = inputs.toxIni.path;
-      for (const [section, values] of Object.entries(inputs.toxIni.value)) {
-        if (!/^testenv(:|$)/.test(section)) continue;
-        addDeps(
-          requirementNames(iniValueLines(values, 'deps')),
-          'tox',
-          path,
-          `${path} [${section}] deps`,
-        );
-      }
     }
   }
 

@@ -2,7 +2,11 @@ import { createMemorySnapshot } from '../snapshot/createMemorySnapshot';
 import { loadFixtureFiles } from '../../fixtures/loadFixtureRepo';
 import { evaluateRepository } from './evaluateRepository';
 import { planConformanceFetch } from './planConformanceFetch';
-import { findDockerfile, parseEntryPointNames } from './projectFacts';
+import {
+  findDockerfile,
+  findTestFiles,
+  parseEntryPointNames,
+} from './projectFacts';
 import { chooseProjectRoot } from './findProjectRoot';
 
 function evaluateFixture(name: string) {
@@ -167,5 +171,81 @@ describe('setupcfg-pytest-library', () => {
         'pytest is declared and configured in setup.cfg [tool:pytest]; the guidelines want it in pyproject.toml (see PYG-012)',
       location: { path: 'setup.cfg', line: 4 },
     });
+  });
+});
+
+describe('findTestFiles', () => {
+  const paths = [
+    'pkg/test_utils.py',
+    'pkg/core.py',
+    'tests/test_core.py',
+    'tests/core_test.py',
+    'tests/checks.py',
+    '.venv/lib/test_x.py',
+    'build/test_old.py',
+  ];
+
+  it("uses pytest's defaults, skipping norecursedirs", () => {
+    expect(
+      findTestFiles(paths, {
+        testpaths: [],
+        pythonFiles: [],
+        norecursedirs: [],
+      }),
+    ).toEqual([
+      'pkg/test_utils.py',
+      'tests/test_core.py',
+      'tests/core_test.py',
+    ]);
+  });
+
+  it('keeps to testpaths (globs too) and python_files', () => {
+    expect(
+      findTestFiles(paths, {
+        testpaths: ['test*'],
+        pythonFiles: ['check*.py'],
+        norecursedirs: [],
+      }),
+    ).toEqual(['tests/checks.py']);
+  });
+
+  it('falls back to the whole project when no testpath exists, as pytest does', () => {
+    expect(
+      findTestFiles(paths, {
+        testpaths: ['missing'],
+        pythonFiles: [],
+        norecursedirs: ['pkg'],
+      }),
+    ).toEqual([
+      'tests/test_core.py',
+      'tests/core_test.py',
+      'build/test_old.py',
+    ]);
+  });
+});
+
+describe('chooseProjectRoot without pyproject.toml', () => {
+  it('takes the folder of setup.py, else of the requirements files (not docs/)', () => {
+    expect(chooseProjectRoot(['README.md', 'python/setup.py']).root).toBe(
+      'python/',
+    );
+    expect(
+      chooseProjectRoot([
+        'docs/requirements.txt',
+        'services/nginx/Dockerfile',
+        'services/web/requirements.txt',
+        'services/web/Dockerfile',
+      ]),
+    ).toEqual({
+      root: 'services/web/',
+      reason:
+        'no pyproject.toml, setup.py or setup.cfg anywhere; services/web/ holds the shallowest requirements file or Pipfile',
+    });
+  });
+
+  it('never takes a .devcontainer Dockerfile for the project', () => {
+    expect(
+      findDockerfile(['.devcontainer/Dockerfile', 'docker/Dockerfile']),
+    ).toBe('docker/Dockerfile');
   });
 });

@@ -6,7 +6,7 @@ import { setupPyScripts } from './packaging';
 
 const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[\w-]+)?$/;
 const NOT_THE_PROJECTS =
-  /(^|\/)(\.venv|venv|node_modules|site-packages|\.tox|\.nox|fixtures?|testdata|test_data)\//;
+  /(^|\/)(\.venv|venv|node_modules|site-packages|\.tox|\.nox|fixtures?|testdata|test_data|\.devcontainer)\//;
 
 /**
  * The project's Dockerfile, project-relative: `Dockerfile` or
@@ -112,6 +112,8 @@ export interface PytestCollectionSettings {
 }
 
 const DEFAULT_PYTHON_FILES = ['test_*.py', '*_test.py'];
+/** pytest never collects inside a virtualenv, whatever norecursedirs says. */
+const VIRTUALENVS = /^(\.venv|venv|site-packages|\.tox|\.nox)$/;
 const DEFAULT_NORECURSEDIRS = [
   '*.egg',
   '.*',
@@ -167,7 +169,11 @@ export function findTestFiles(
     if (
       parts
         .slice(0, -1)
-        .some(dir => skipDirs.some(pattern => pattern.test(dir)))
+        .some(
+          dir =>
+            VIRTUALENVS.test(dir) ||
+            skipDirs.some(pattern => pattern.test(dir)),
+        )
     ) {
       return false;
     }

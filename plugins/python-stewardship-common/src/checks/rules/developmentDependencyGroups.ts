@@ -79,7 +79,7 @@ export const developmentDependencyGroups = defineCheck({
       `Development tools are in the ${listOf(
         groups.map(([name]) => `${name}${where(name)}`),
       )} group(s)${
-        py.hasPyproject && py.packaging.pyprojectDeclaresProject
+        groups.every(([name]) => !where(name))
           ? ''
           : '; the guidelines want them in dependency groups of pyproject.toml'
       }`,

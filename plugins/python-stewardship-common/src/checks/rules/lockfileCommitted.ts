@@ -66,10 +66,11 @@ export const lockfileCommitted = defineCheck({
       };
     }
     const locked = lockedPackageNames(lock.value);
-    const declared = [
-      ...py.model.mainDependencies,
-      ...Object.values(py.model.dependencyGroups).flat(),
-    ];
+    // What the package manager locks: the dependencies pyproject.toml
+    // declares, not requirements files beside it.
+    const declared = py.packaging.dependencies
+      .filter(dep => dep.path === py.path)
+      .map(dep => dep.name);
     const missing = [...new Set(declared)].filter(name => !locked.has(name));
     if (missing.length) {
       return fail(

@@ -34,13 +34,13 @@ export const pytestIsTestFramework = defineCheck({
     const config = pytestConfig(context, py.model);
     if (config?.inPyproject) {
       return pass(
-        'pytest is declared and configured in [tool.pytest.ini_options]',
-        locate(py.path, py.text, /^\[tool\.pytest\.ini_options\]/m),
+        `pytest is declared and configured in ${config.section}`,
+        locate(py.path, py.text, config.section),
       );
     }
     if (config) {
       const where =
-        config.section === '[pytest]' && config.path.endsWith('pytest.ini')
+        config.section === '[pytest]' && /pytest\.(ini|toml)$/.test(config.path)
           ? config.path
           : `${config.path} ${config.section}`;
       const text = context.text(config.path);

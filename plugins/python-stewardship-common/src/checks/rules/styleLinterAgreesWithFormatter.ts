@@ -1,4 +1,5 @@
-import { hasToolTable } from '../../parsers/pyprojectModel';
+import { allDependencies, hasToolTable } from '../../parsers/pyprojectModel';
+import { getTable } from '../../parsers/tomlAccess';
 import { lineOf } from '../../parsers/lineOf';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 import {
@@ -35,15 +36,43 @@ export const styleLinterAgreesWithFormatter = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    for (const file of FLAKE8_FILES) {
+    // flake8 reads pyproject.toml only through the Flake8-pyproject (or
+    // pyproject-flake8) plugin, after its own files.
+    const deps = allDependencies(py.model);
+    const pyprojectPlugin =
+      (deps.has('flake8-pyproject') || deps.has('pyproject-flake8')) &&
+      getTable(py.model.tool, 'flake8');
+    const candidates: Array<{
+      path: string;
+      section: Record<string, unknown> | undefined;
+      line?: number;
+      error?: string;
+    }> = FLAKE8_FILES.map(file => {
       const path = context.inProject(file);
       const ini = context.ini(path);
-      if (ini.state === 'error') {
-        return { status: 'error', message: ini.message, location: { path } };
+      if (ini.state === 'error')
+        return { path, section: undefined, error: ini.message };
+      return ini.state === 'ok'
+        ? {
+            path,
+            section: ini.value.flake8,
+            line: lineOf(ini.text, /^\[flake8\]/m),
+          }
+        : { path, section: undefined };
+    });
+    if (pyprojectPlugin) {
+      candidates.push({
+        path: py.path,
+        section: pyprojectPlugin,
+        line: lineOf(py.text, /^\[tool\.flake8\]/m),
+      });
+    }
+    for (const { path, section, line, error } of candidates) {
+      if (error) {
+        return { status: 'error', message: error, location: { path } };
       }
-      const section = ini.state === 'ok' ? ini.value.flake8 : undefined;
-      if (ini.state !== 'ok' || !section) continue;
-      const location = { path, line: lineOf(ini.text, /^\[flake8\]/m) };
+      if (!section) continue;
+      const location = { path, line };
       const lineLength = Number(section['max-line-length'] ?? 79);
       const expected = blackLineLength(py.model);
       if (lineLength !== expected) {
@@ -52,9 +81,10 @@ export const styleLinterAgreesWithFormatter = defineCheck({
           location,
         );
       }
-      const ignored = `${section['extend-ignore'] ?? ''},${
-        section.ignore ?? ''
-      }`;
+      const ignored = [section['extend-ignore'], section.ignore]
+        .flat()
+        .filter(value => value !== undefined)
+        .join(',');
       if (!/\bE203\b/.test(ignored)) {
         return fail(
           "flake8 does not ignore E203, which flags black's slice formatting",

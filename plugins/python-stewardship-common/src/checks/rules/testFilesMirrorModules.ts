@@ -2,7 +2,10 @@ import { defineCheck, fail, listOf, pass, skip } from '../support';
 
 /** Test folders that exercise the system as a whole, not one module. */
 const NOT_MIRRORED =
-  /^tests\/(integration|e2e|functional|acceptance|system|smoke|load|performance|fixtures?)\//;
+  /^tests\/(\w*[_-])?(integration|e2e|functional|acceptance|system|smoke|load|performance|fixtures?|multitenant|end_to_end)([_-]\w*)?\//;
+
+/** A first folder that only sorts unit tests from the others (`tests/unit/`). */
+const UNIT_LAYER = /^(unit|unit_tests|unittests|unit-tests)\//;
 
 /**
  * The paths a test tree may mirror for each source module: its full path,
@@ -62,14 +65,20 @@ export const testFilesMirrorModules = defineCheck({
       );
     }
     const orphans = unitTests.filter(test => {
-      // tests/a/b/test_c.py (or c_test.py) -> a/b/c.py
+      // tests/a/b/test_c.py (or c_test.py) -> a/b/c.py; a tests/unit/ layer
+      // and test_-prefixed folders (tests/test_api/) mirror without them.
       const slash = test.lastIndexOf('/');
       const module = test
         .slice(slash + 1)
         .replace(/^test_/, '')
         .replace(/_test\.py$/, '.py');
-      const relative = `${test.slice('tests/'.length, slash + 1)}${module}`;
-      return !sources.has(relative);
+      const folder = test.slice('tests/'.length, slash + 1);
+      const withoutLayer = folder.replace(UNIT_LAYER, '');
+      const candidates = [folder, withoutLayer].flatMap(f => [
+        `${f}${module}`,
+        `${f.replace(/(^|\/)test_/g, '$1')}${module}`,
+      ]);
+      return !candidates.some(candidate => sources.has(candidate));
     });
     if (orphans.length) {
       const shown = orphans.slice(0, 3).map(p => context.inProject(p));

@@ -90,3 +90,34 @@ describe('README rule (PYG-047)', () => {
     });
   });
 });
+
+describe('test layout rules: what pytest collects', () => {
+  it('mirrors through a tests/unit/ layer and test_-prefixed folders, and leaves integration_tests alone', () => {
+    const result = run({
+      'tests/conftest.py': '',
+      'gitlab/config.py': '',
+      'app/api/routes/articles.py': '',
+      'tests/unit/test_config.py': '',
+      'tests/test_api/test_routes/test_articles.py': '',
+      'tests/integration_tests/test_flow.py': '',
+    });
+    expect(result['PYG-017']).toEqual({
+      status: 'pass',
+      message: 'All 2 unit test files mirror a source module',
+    });
+  });
+
+  it('follows python_files and testpaths, and names a real test rather than a fixture', () => {
+    const result = run({
+      'pyproject.toml':
+        '[project]\nname = "x"\n[tool.pytest.ini_options]\ntestpaths = ["src/x/tests"]\n',
+      'src/x/tests/fixtures/test_data.py': '',
+      'src/x/tests/test_core.py': '',
+      'src/x/test_helpers.py': '',
+    });
+    expect(result['PYG-016']).toEqual({
+      status: 'fail',
+      message: 'Tests exist (src/x/tests/test_core.py) but not under tests/',
+    });
+  });
+});

@@ -28,7 +28,9 @@ export const testsTree = defineCheck({
     const collected = context.testFiles();
     const testFiles = collected.filter(p => p.startsWith('tests/'));
     if (!testFiles.length) {
-      const [elsewhere] = collected;
+      // Name a real test module, not a fixture script pytest would also find.
+      const elsewhere =
+        collected.find(p => !/(^|\/)fixtures?\//.test(p)) ?? collected[0];
       return fail(
         elsewhere
           ? `Tests exist (${context.inProject(elsewhere)}) but not under tests/`
