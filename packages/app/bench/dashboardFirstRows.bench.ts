@@ -79,6 +79,8 @@ function parseArgs(argv: string[]) {
     loads: num('loads', 20),
     dataDir: typeof args['data-dir'] === 'string' ? args['data-dir'] : '',
     skipBuild: args['skip-build'] === true,
+    /** Write a CPU profile of one more cold and one more warm load, and print where the time went. */
+    profile: typeof args.profile === 'string' ? args.profile : '',
     chromium: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
   };
 }
@@ -439,6 +441,96 @@ async function measureLoad(page: Page, url: string): Promise<LoadResult> {
   };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** One load under the V8 sampling profiler: self time by script and by function. */
+async function profileLoad(page: Page, url: string, file: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  const result = await measureLoad(page, url);
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: ProfileNode[];
+      startTime: number;
+      endTime: number;
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  fs.writeFileSync(file, JSON.stringify(profile));
+  // Self time per node from the samples' time deltas.
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) =>
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000),
+  );
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const ms = self.get(node.id) ?? 0;
+    const script =
+      node.callFrame.url.replace(/^.*\//, '') || node.callFrame.functionName;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const fn = `${node.callFrame.functionName || '(anonymous)'} ${script}:${
+      node.callFrame.lineNumber
+    }`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => [name, round(ms)]);
+  progress({
+    profile: file,
+    firstRowFrameMs: result.firstRowFrameMs,
+    profiledMs: round((profile.endTime - profile.startTime) / 1000),
+    byScript: top(byScript, 15),
+    byFunction: top(byFunction, 15),
+  });
+}
+
+/**
+ * Asks the backend's liveness endpoint every 250 ms while the browser runs:
+ * a slow answer is the whole backend process busy (its one thread), whatever
+ * the page asked for.
+ */
+function watchBackend(backend: BackendProcess) {
+  const samples: Array<{ at: number; ms: number }> = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${backend.baseUrl}/.backstage/health/v1/liveness`).catch(
+        () => undefined,
+      );
+      samples.push({ at: Date.now(), ms: performance.now() - started });
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    const ms = samples.map(x => x.ms);
+    const stalls = samples.filter(x => x.ms > 250);
+    return {
+      samples: samples.length,
+      medianMs: round(median(ms)),
+      maxMs: round(Math.max(...ms)),
+      stallsOver250Ms: stalls.length,
+      stalls: stalls.map(x => ({
+        at: new Date(x.at).toISOString().slice(11, 23),
+        ms: round(x.ms),
+      })),
+    };
+  };
+}
+
 async function browserBenchmark(options: Options, backend: BackendProcess) {
   const browser = await chromium.launch({
     executablePath: options.chromium,
@@ -500,6 +592,23 @@ async function browserBenchmark(options: Options, backend: BackendProcess) {
       progress({ cache: 'warm', load: i + 1, ...shown });
     }
     await warmContext.close();
+
+    if (options.profile) {
+      const coldContext = await browser.newContext({ viewport, storageState });
+      await watch(coldContext);
+      await profileLoad(
+        await coldContext.newPage(),
+        url,
+        `${options.profile}-cold.cpuprofile`,
+      );
+      await coldContext.close();
+      const again = await browser.newContext({ viewport, storageState });
+      await watch(again);
+      const againPage = await again.newPage();
+      await measureLoad(againPage, url);
+      await profileLoad(againPage, url, `${options.profile}-warm.cpuprofile`);
+      await again.close();
+    }
 
     if (outside.length) {
       throw new Error(
@@ -578,7 +687,10 @@ async function main() {
         `The conformance service lists ${stored} codebases, not ${options.entities}`,
       );
     }
+    const stopWatching = watchBackend(backend);
     const result = await browserBenchmark(options, backend);
+    const liveness = await stopWatching();
+    progress({ step: 'backend liveness while measuring', ...liveness });
     // The conformance service's catalog sync ran during the loads (every
     // 30 s): it kept every codebase.
     const after = await codebaseCount(backend);
@@ -615,6 +727,7 @@ async function main() {
       `Target (first rows under 1.5 s, median): cold ${
         cold.firstRowFrame.median < 1500 ? 'met' : 'NOT met'
       }, warm ${warm.firstRowFrame.median < 1500 ? 'met' : 'NOT met'}`,
+      `Backend liveness while measuring: median ${liveness.medianMs} ms, max ${liveness.maxMs} ms, ${liveness.stallsOver250Ms} of ${liveness.samples} answers over 250 ms`,
       `GitLab requests while measuring (nothing scanned): ${
         gitlab.requests() - gitlabBefore
       }`,
