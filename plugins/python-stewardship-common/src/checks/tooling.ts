@@ -7,11 +7,7 @@ import {
 import { getStrings, getTable, getValue, Table } from '../parsers/tomlAccess';
 import type { PackageManager } from '../options/stewardshipOptions';
 import { iniValueLines } from '../parsers/parseIni';
-import {
-  ConfiguredTool,
-  findToolSettings,
-  preCommitHook,
-} from './toolSettings';
+import { findToolSettings, preCommitHook } from './toolSettings';
 
 /**
  * ruff's own configuration: `[tool.ruff]` in pyproject.toml, or `ruff.toml`
@@ -80,10 +76,85 @@ export function ruffSelects(rules: string[], prefix: string): boolean {
   );
 }
 
+/** ruff's configured line length (`line-length`, also under `[format]`), or its default 88. */
+export function ruffLineLength(
+  context: CheckContext,
+  model: PyprojectModel,
+): number {
+  const table = ruffConfig(context, model)?.table;
+  const value =
+    getValue(table, 'format', 'line-length') ?? getValue(table, 'line-length');
+  return typeof value === 'number' ? value : 88;
+}
+
 /** black's configured line length, or its default. */
 export function blackLineLength(model: PyprojectModel): number {
   const value = getValue(model.tool, 'black', 'line-length');
   return typeof value === 'number' ? value : 88;
+}
+
+/** The lint tools the rule pack knows. */
+export type LintTool =
+  | 'black'
+  | 'isort'
+  | 'flake8'
+  | 'pylint'
+  | 'mypy'
+  | 'ruff';
+
+/** How a lint tool is in use, each with where it was found. */
+export interface LintToolUse {
+  /** Declared as a dependency (pinned in the lockfile or a requirements file). */
+  declared?: string;
+  /** Run as a pre-commit hook (pinned by its `rev`). */
+  hook?: string;
+  /** Configured where the tool reads its settings. */
+  configured?: string;
+}
+
+/**
+ * Which lint tools the project uses and how: the one finder PYG-007,
+ * PYG-013 and PYG-021 ask. ruff counts only when the organisation accepts it.
+ */
+export function lintToolUse(
+  context: CheckContext,
+  model: PyprojectModel,
+): Record<LintTool, LintToolUse> {
+  const declared = (tool: string) =>
+    context.packaging().dependencies.find(dep => dep.name === tool)?.where;
+  const use = (tool: LintTool): LintToolUse => {
+    let configured: string | undefined;
+    if (tool === 'black') {
+      configured = hasToolTable(model, 'black')
+        ? context.inProject('pyproject.toml')
+        : undefined;
+    } else if (tool === 'ruff') {
+      configured = ruffConfig(context, model)?.path;
+    } else {
+      configured = findToolSettings(context, model, tool)?.path;
+    }
+    const found = {
+      declared:
+        declared(tool) ??
+        (allDependencies(model).has(tool)
+          ? context.inProject('pyproject.toml')
+          : undefined),
+      hook: preCommitHook(context, tool)?.path,
+      configured,
+    };
+    return Object.fromEntries(
+      Object.entries(found).filter(([, value]) => value !== undefined),
+    );
+  };
+  const ruff = context.options.acceptRuff ? use('ruff') : {};
+  return {
+    black: use('black'),
+    isort: use('isort'),
+    flake8: use('flake8'),
+    pylint: use('pylint'),
+    mypy: use('mypy'),
+    ruff,
+  };
 }
 
 /**
@@ -93,21 +164,16 @@ export function blackLineLength(model: PyprojectModel): number {
 export function configuredLintTools(
   context: CheckContext,
   model: PyprojectModel,
-) {
-  const deps = allDependencies(model);
-  const uses = (tool: ConfiguredTool | 'black') =>
-    deps.has(tool) ||
-    preCommitHook(context, tool) !== undefined ||
-    (tool === 'black'
-      ? hasToolTable(model, 'black')
-      : findToolSettings(context, model, tool) !== undefined);
+): Record<LintTool, boolean> {
+  const use = lintToolUse(context, model);
+  const inUse = (tool: LintTool) => Object.keys(use[tool]).length > 0;
   return {
-    black: uses('black'),
-    isort: uses('isort'),
-    flake8: uses('flake8'),
-    pylint: uses('pylint'),
-    mypy: uses('mypy'),
-    ruff: usesRuff(context, model),
+    black: inUse('black'),
+    isort: inUse('isort'),
+    flake8: inUse('flake8'),
+    pylint: inUse('pylint'),
+    mypy: inUse('mypy'),
+    ruff: inUse('ruff'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { repositoryTypes, RepositoryType } from '../checks/types';
 import { RepositoryFacts } from '../engine/RepositoryFacts';
-import { findDockerfile } from '../engine/projectFacts';
+import { findDockerfile, findPyTyped } from '../engine/projectFacts';
 import {
   getString,
   getStrings,
@@ -184,9 +184,14 @@ export function classifyFromFacts(
   );
   const runway = facts.exists('.runway/runway.yml');
   const hasMetadata = packaging.sources.length > 0;
-  const metadataWhere = listOf([
-    ...new Set(packaging.sources.map(source => source.where)),
-  ]);
+  const metadataSources = packaging.sources.filter(s => s.kind === 'metadata');
+  const metadataWhere = metadataSources.length
+    ? `packaging metadata in ${listOf([
+        ...new Set(metadataSources.map(source => source.where)),
+      ])}`
+    : `dependencies listed in ${listOf([
+        ...new Set(packaging.sources.map(source => source.where)),
+      ])}`;
 
   const evidence: ClassificationEvidence[] = [];
   if (dockerfile) {
@@ -208,14 +213,14 @@ export function classifyFromFacts(
       path: script.path,
     });
   }
-  const pyTyped = projectPaths.find(p => /(^|\/)py\.typed$/.test(p));
+  const pyTyped = findPyTyped(projectPaths);
   if (pyTyped) {
     evidence.push({ fact: 'py.typed marker', path: facts.inProject(pyTyped) });
   }
   if (hasMetadata) {
     evidence.push({
-      fact: 'packaging metadata',
-      path: packaging.sources[0].path,
+      fact: metadataSources.length ? 'packaging metadata' : 'dependency list',
+      path: (metadataSources[0] ?? packaging.sources[0]).path,
     });
   }
 
@@ -287,17 +292,14 @@ export function classifyFromFacts(
     const where =
       pyproject.state === 'ok' &&
       (packaging.pyprojectDeclaresProject || !hasMetadata)
-        ? pyproject.path
+        ? `packaging metadata in ${pyproject.path}`
         : metadataWhere;
     return {
       type: 'library',
       source: 'detected',
       confidence: dockerfile ? 'low' : 'medium',
       evidence,
-      reasons: [
-        ...reasons,
-        `library: packaging metadata in ${where} and no console entry point`,
-      ],
+      reasons: [...reasons, `library: ${where} and no console entry point`],
       ...(dockerfile && {
         closeCall: {
           alternative: 'service' as const,

@@ -251,7 +251,7 @@ describe('legacy-setuppy-library: judged on what it has', () => {
     expect(byId.get('PYG-001')).toMatchObject({
       status: 'fail',
       message:
-        'No pyproject.toml; the packaging metadata is in setup.py setup(), setup.cfg [metadata], setup.cfg [options], requirements-dev.txt and requirements.txt; the guidelines want it in [project] of pyproject.toml',
+        'No pyproject.toml; the packaging metadata is in setup.py setup(), setup.cfg [metadata] and setup.cfg [options]; dependencies are listed in requirements-dev.txt and requirements.txt; the guidelines want the metadata in [project] of pyproject.toml',
       location: { path: 'setup.py' },
     });
     const requiresPyg001 = report.results.filter(r =>
@@ -298,7 +298,7 @@ describe('legacy-setuppy-library: judged on what it has', () => {
       location: { path: 'setup.py', line: 12 },
     });
     expect(byId.get('PYG-013')!.message).toBe(
-      'setup.py, setup.cfg, requirements-dev.txt and requirements.txt do not declare pylint (or ruff)',
+      'setup.py, setup.cfg, requirements-dev.txt and requirements.txt do not declare pylint (or ruff), and no pre-commit hook runs it',
     );
   });
 

@@ -58,8 +58,17 @@ export interface PackagingModel {
   pythonConstraint?: Declared;
   dependencies: DeclaredDependency[];
   metadata: Partial<Record<MetadataField, Declared>>;
-  /** Every place that declared packaging facts, strongest first, e.g. `setup.cfg [metadata]`. */
-  sources: Array<{ path: string; where: string }>;
+  /**
+   * Every place that declared packaging facts, strongest first, e.g.
+   * `setup.cfg [metadata]`: `metadata` for pyproject.toml, setup.py and
+   * setup.cfg, `dependencies` for requirements files, Pipfile and tox
+   * (lists of what to install, without a name or version).
+   */
+  sources: Array<{
+    path: string;
+    where: string;
+    kind: 'metadata' | 'dependencies';
+  }>;
   /** setup.py keywords that are present but are not literals (never guessed). */
   notStaticallyReadable: Array<{
     path: string;
@@ -136,8 +145,14 @@ export function buildPackagingModel(inputs: PackagingInputs): PackagingModel {
   let pythonConstraint: Declared | undefined;
   const scripts = [...(pyproject?.value.scripts ?? [])];
 
-  const addSource = (path: string, where: string) => {
-    if (!sources.some(s => s.where === where)) sources.push({ path, where });
+  const addSource = (
+    path: string,
+    where: string,
+    kind: 'metadata' | 'dependencies' = 'metadata',
+  ) => {
+    if (!sources.some(s => s.where === where)) {
+      sources.push({ path, where, kind });
+    }
   };
   const setName = (value: string | undefined, path: string, where: string) => {
     if (value && !name) name = { value, path, where };
@@ -347,7 +362,7 @@ export function buildPackagingModel(inputs: PackagingInputs): PackagingModel {
   // requirements.txt next to [project] is a development or CI install), so
   // the runtime dependencies stay what packaging declares.
   for (const file of inputs.requirements) {
-    addSource(file.path, file.path);
+    addSource(file.path, file.path, 'dependencies');
     const group =
       requirementsGroup(file.relative) ??
       (declares ? file.relative : undefined);
@@ -364,7 +379,7 @@ export function buildPackagingModel(inputs: PackagingInputs): PackagingModel {
   if (inputs.pipfile.state === 'ok') {
     const path = inputs.pipfile.path;
     const pipfile = inputs.pipfile.value;
-    addSource(path, path);
+    addSource(path, path, 'dependencies');
     addDeps(
       Object.keys(getTable(pipfile, 'packages') ?? {}).map(
         normalizePackageName,

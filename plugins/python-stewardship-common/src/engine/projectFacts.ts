@@ -201,3 +201,24 @@ function globToRegExp(glob: string, path = false): RegExp {
   }
   return new RegExp(`^${source}$`);
 }
+
+/**
+ * The project's own `py.typed` marker (project-relative): not in tests/,
+ * nor in vendored packages (`_vendor/`, `vendor/`), nor in virtualenvs;
+ * the shallowest one. The one finder the classifier and PYG-043 use.
+ */
+export function findPyTyped(
+  projectPaths: readonly string[],
+): string | undefined {
+  return projectPaths
+    .filter(
+      path =>
+        /\/py\.typed$/.test(path) &&
+        !path.startsWith('tests/') &&
+        !/(^|\/)(_vendor|vendor|vendored)\//.test(path) &&
+        !NOT_THE_PROJECTS.test(path),
+    )
+    .sort(
+      (a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1),
+    )[0];
+}

@@ -52,7 +52,9 @@ export const formatterConfigured = defineCheck({
       });
     }
     return fail(
-      `No formatter: ${py.path} has neither [tool.black] nor ruff configuration`,
+      `No formatter: no [tool.black] in ${context.inProject(
+        'pyproject.toml',
+      )}, no ruff configuration, and no black or ruff dependency or pre-commit hook`,
       { path: py.path },
     );
   },

@@ -1,3 +1,4 @@
+import { findPyTyped } from '../../engine/projectFacts';
 import { defineCheck, fail, pass } from '../support';
 
 export const libraryShipsPyTyped = defineCheck({
@@ -17,9 +18,7 @@ export const libraryShipsPyTyped = defineCheck({
   },
   docs: { page: 'development-guidelines', anchor: 'type-markers-in-libraries' },
   evaluate(context) {
-    const marker = context
-      .projectPaths()
-      .find(path => path.endsWith('/py.typed') && !path.startsWith('tests/'));
+    const marker = findPyTyped(context.projectPaths());
     return marker
       ? pass(`${context.inProject(marker)} marks the package as typed`, {
           path: context.inProject(marker),

@@ -1,4 +1,4 @@
-import { allDependencies } from '../../parsers/pyprojectModel';
+import { LintTool, lintToolUse } from '../tooling';
 import { defineCheck, fail, listOf, pass, usePyproject } from '../support';
 
 export const lintToolsDeclared = defineCheck({
@@ -26,15 +26,21 @@ export const lintToolsDeclared = defineCheck({
   evaluate(context) {
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
-    const deps = allDependencies(py.model);
-    const ruff = context.options.acceptRuff && deps.has('ruff');
+    // Declared as a dependency or run as a pre-commit hook: both pin the
+    // version, so a laptop and CI report the same findings.
+    const use = lintToolUse(context, py.model);
+    const pinned = (tool: LintTool) => !!(use[tool].declared || use[tool].hook);
+    const ruff = pinned('ruff');
     const roles: Array<[string, boolean]> = [
-      ['a formatter (black or ruff)', deps.has('black') || ruff],
-      ['an import sorter (isort or ruff)', deps.has('isort') || ruff],
-      ['a style linter (flake8 or ruff)', deps.has('flake8') || ruff],
-      ['pylint (or ruff)', deps.has('pylint') || ruff],
-      ['mypy', deps.has('mypy')],
+      ['a formatter (black or ruff)', pinned('black') || ruff],
+      ['an import sorter (isort or ruff)', pinned('isort') || ruff],
+      ['a style linter (flake8 or ruff)', pinned('flake8') || ruff],
+      ['pylint (or ruff)', pinned('pylint') || ruff],
+      ['mypy', pinned('mypy')],
     ];
+    const hooks = (
+      ['black', 'isort', 'flake8', 'pylint', 'mypy', 'ruff'] as const
+    ).filter(tool => use[tool].hook && !use[tool].declared);
     const missing = roles
       .filter(([, present]) => !present)
       .map(([name]) => name);
@@ -42,16 +48,26 @@ export const lintToolsDeclared = defineCheck({
       return fail(
         `${py.declaredIn} ${
           py.declaredInMany ? 'do' : 'does'
-        } not declare ${listOf(missing)}`,
+        } not declare ${listOf(missing)}, and no pre-commit hook runs ${
+          missing.length === 1 ? 'it' : 'them'
+        }`,
         {
           path: py.path,
         },
       );
     }
     return pass(
-      ruff
-        ? 'ruff and mypy are declared'
-        : 'black, isort, flake8, pylint and mypy are declared',
+      `${
+        ruff
+          ? 'ruff and mypy are declared'
+          : 'black, isort, flake8, pylint and mypy are declared'
+      }${
+        hooks.length
+          ? ` (${listOf(hooks)} as pre-commit ${
+              hooks.length === 1 ? 'hook' : 'hooks'
+            })`
+          : ''
+      }`,
       { path: py.path },
     );
   },

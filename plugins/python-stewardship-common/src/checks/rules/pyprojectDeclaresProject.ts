@@ -57,36 +57,34 @@ export const pyprojectDeclaresProject = defineCheck({
         { path: parsed.path },
       );
     }
-    const elsewhere = [
-      ...new Set(
-        packaging.sources
-          .filter(source => source.path !== parsed.path)
-          .map(source => source.where),
-      ),
+    const outside = packaging.sources.filter(
+      source => source.path !== parsed.path,
+    );
+    const names = (kind: 'metadata' | 'dependencies') => [
+      ...new Set(outside.filter(s => s.kind === kind).map(s => s.where)),
     ];
-    const location = {
-      path: elsewhere.length
-        ? packaging.sources.find(s => s.path !== parsed.path)!.path
-        : parsed.path,
-    };
+    const metadata = names('metadata');
+    const dependencies = names('dependencies');
+    const found = [
+      metadata.length
+        ? `the packaging metadata is in ${listOf(metadata)}`
+        : 'there is no packaging metadata',
+      ...(dependencies.length
+        ? [`dependencies are listed in ${listOf(dependencies)}`]
+        : []),
+    ].join('; ');
     if (parsed.state === 'ok') {
       return failWithoutBlocking(
-        elsewhere.length
-          ? `${
-              parsed.path
-            } declares no project ([project] or [tool.poetry]); the packaging metadata is in ${listOf(
-              elsewhere,
-            )}; the guidelines want it in [project] of pyproject.toml`
+        outside.length
+          ? `${parsed.path} declares no project ([project] or [tool.poetry]); ${found}; the guidelines want the metadata in [project] of pyproject.toml`
           : `${parsed.path} only configures tools and declares no project; the guidelines want the metadata in its [project] table`,
         { path: parsed.path },
       );
     }
-    if (elsewhere.length) {
+    if (outside.length) {
       return failWithoutBlocking(
-        `No pyproject.toml; the packaging metadata is in ${listOf(
-          elsewhere,
-        )}; the guidelines want it in [project] of pyproject.toml`,
-        location,
+        `No pyproject.toml; ${found}; the guidelines want the metadata in [project] of pyproject.toml`,
+        { path: outside[0].path },
       );
     }
     return fail(

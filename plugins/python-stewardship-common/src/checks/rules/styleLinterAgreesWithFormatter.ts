@@ -4,6 +4,8 @@ import { lineOf } from '../../parsers/lineOf';
 import { defineCheck, fail, locate, pass, usePyproject } from '../support';
 import {
   blackLineLength,
+  lintToolUse,
+  ruffLineLength,
   ruffSelectedRules,
   ruffSelects,
   usesRuff,
@@ -73,26 +75,48 @@ export const styleLinterAgreesWithFormatter = defineCheck({
       }
       if (!section) continue;
       const location = { path, line };
-      const lineLength = Number(section['max-line-length'] ?? 79);
-      const expected = blackLineLength(py.model);
-      if (lineLength !== expected) {
-        return fail(
-          `flake8 max-line-length is ${lineLength} but black formats to ${expected}`,
+      // The formatter flake8 has to agree with: black, else ruff format.
+      const use = lintToolUse(context, py.model);
+      let formatter: { name: string; lineLength: number } | undefined;
+      if (Object.keys(use.black).length) {
+        formatter = { name: 'black', lineLength: blackLineLength(py.model) };
+      } else if (Object.keys(use.ruff).length) {
+        formatter = {
+          name: 'ruff format',
+          lineLength: ruffLineLength(context, py.model),
+        };
+      }
+      if (!formatter) {
+        return pass(
+          `flake8 is configured in ${path}; there is no formatter for it to disagree with (see PYG-007)`,
           location,
         );
       }
+      const lineLength = Number(section['max-line-length'] ?? 79);
       const ignored = [section['extend-ignore'], section.ignore]
         .flat()
         .filter(value => value !== undefined)
         .join(',');
+      // With E501 ignored flake8 never judges line length.
+      const checksLength = !/\bE501\b/.test(ignored);
+      if (checksLength && lineLength !== formatter.lineLength) {
+        return fail(
+          `flake8 max-line-length is ${lineLength} but ${formatter.name} formats to ${formatter.lineLength}`,
+          location,
+        );
+      }
       if (!/\bE203\b/.test(ignored)) {
         return fail(
-          "flake8 does not ignore E203, which flags black's slice formatting",
+          `flake8 does not ignore E203, which flags ${formatter.name}'s slice formatting`,
           location,
         );
       }
       return pass(
-        `flake8 in ${path} matches black (line length ${expected}, E203 ignored)`,
+        `flake8 in ${path} matches ${formatter.name} (${
+          checksLength
+            ? `line length ${formatter.lineLength}`
+            : 'E501 ignored, so line lengths cannot clash'
+        }, E203 ignored)`,
         location,
       );
     }
