@@ -701,10 +701,49 @@ export const spec = {
                 type: 'string',
                 enum: ['option', 'annotation', 'pyproject', 'detected'],
               },
+              confidence: {
+                type: 'string',
+                enum: ['high', 'medium', 'low'],
+                description:
+                  'How far the type can be trusted; absent in reports stored before it existed.',
+              },
+              evidence: {
+                type: 'array',
+                description:
+                  'The facts the type rests on, with the file each was found in.',
+                items: {
+                  type: 'object',
+                  required: ['fact'],
+                  additionalProperties: false,
+                  properties: {
+                    fact: {
+                      type: 'string',
+                    },
+                    path: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
               reasons: {
                 type: 'array',
                 items: {
                   type: 'string',
+                },
+              },
+              closeCall: {
+                type: 'object',
+                description:
+                  'The other plausible type when detection was a close call.',
+                required: ['alternative', 'reason'],
+                additionalProperties: false,
+                properties: {
+                  alternative: {
+                    $ref: '#/components/schemas/RepositoryType',
+                  },
+                  reason: {
+                    type: 'string',
+                  },
                 },
               },
             },
