@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import type { CheckContext } from '../engine/CheckContext';
 import { iniValueLines } from '../parsers/parseIni';
 import type { PyprojectModel } from '../parsers/pyprojectModel';
@@ -221,25 +220,10 @@ export function preCommitHooks(context: CheckContext): PreCommitHook[] {
     context.inProject('.pre-commit-config.yaml'),
     '.pre-commit-config.yaml',
   ])) {
-    const read = context.text(path);
-    if (read.state !== 'ok') continue;
-    let document: unknown;
-    try {
-      document = parseYaml(read.value);
-    } catch {
-      return [];
-    }
-    const hooks: PreCommitHook[] = [];
-    const repos = isTable(document) ? document.repos : undefined;
-    for (const repo of Array.isArray(repos) ? repos : []) {
-      const list = isTable(repo) ? repo.hooks : undefined;
-      for (const hook of Array.isArray(list) ? list : []) {
-        if (isTable(hook) && typeof hook.id === 'string') {
-          hooks.push({ id: hook.id, path });
-        }
-      }
-    }
-    return hooks;
+    const parsed = context.preCommitConfig(path);
+    if (parsed.state === 'missing') continue;
+    // An unreadable config runs no hook as far as the checks can tell.
+    return parsed.state === 'ok' ? parsed.value.map(id => ({ id, path })) : [];
   }
   return [];
 }

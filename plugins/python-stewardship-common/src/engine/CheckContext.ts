@@ -73,6 +73,8 @@ export interface CheckContext {
    * project's own `testpaths`, `python_files` and `norecursedirs`.
    */
   testFiles(): readonly string[];
+  /** Hook ids of a `.pre-commit-config.yaml`, parsed once. */
+  preCommitConfig(path: string): Parsed<string[]>;
   /** The project's `Makefile`. */
   makefile(): Parsed<Makefile>;
   /** The first CODEOWNERS file GitLab would use. */

@@ -28,6 +28,7 @@ import {
 } from './projectFacts';
 import { pytestConfig, pytestOption } from '../checks/tooling';
 import { readSetupPy, SetupPyReading } from '../parsers/setupPy';
+import { parsePreCommitConfig } from '../parsers/preCommit';
 import {
   buildPackagingModel,
   isRequirementsFile,
@@ -238,6 +239,8 @@ export function createRepositoryFacts(
           facts.setupPy(),
         ),
       ),
+    preCommitConfig: (path: string): Parsed<string[]> =>
+      parseWith(path, parsePreCommitConfig),
     testFiles: () =>
       once('testFiles', () => {
         // pytest's own settings, from wherever pytest reads them.
