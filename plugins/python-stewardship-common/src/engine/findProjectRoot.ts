@@ -92,7 +92,15 @@ export function chooseProjectRoot(
   const doc = parsed.value;
   const tool = getTable(doc, 'tool') ?? {};
   const poetry = getTable(tool, 'poetry');
-  if (isTable(doc.project) || (poetry && typeof poetry.name === 'string')) {
+  // Poetry's non-package mode (`package-mode = false`, common for services)
+  // has dependencies but may have no name.
+  if (
+    isTable(doc.project) ||
+    (poetry &&
+      (typeof poetry.name === 'string' ||
+        poetry['package-mode'] === false ||
+        isTable(poetry.dependencies)))
+  ) {
     return {
       root: '',
       reason: 'pyproject.toml at the repository root declares the project',

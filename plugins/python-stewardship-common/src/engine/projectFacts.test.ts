@@ -133,6 +133,18 @@ describe('chooseProjectRoot', () => {
     ).toBe('');
   });
 
+  it('keeps a Poetry root in non-package mode, which may have no name', () => {
+    expect(
+      chooseProjectRoot(
+        ['pyproject.toml', 'tools/pyproject.toml'],
+        read({
+          'pyproject.toml':
+            '[tool.poetry]\npackage-mode = false\n[tool.poetry.dependencies]\npython = "^3.12"\n',
+        }),
+      ).root,
+    ).toBe('');
+  });
+
   it('follows a tools-only root to the only project below it', () => {
     expect(
       chooseProjectRoot(
