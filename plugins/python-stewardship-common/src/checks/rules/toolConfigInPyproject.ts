@@ -67,8 +67,11 @@ export const toolConfigInPyproject = defineCheck({
         path: first.split(' ')[0],
       });
     }
-    return pass('All tool settings except flake8 are in pyproject.toml', {
-      path: py.path,
-    });
+    return pass(
+      py.hasPyproject
+        ? 'All tool settings except flake8 are in pyproject.toml'
+        : 'No tool settings outside pyproject.toml, which does not exist yet (see PYG-001)',
+      { path: py.path },
+    );
   },
 });
