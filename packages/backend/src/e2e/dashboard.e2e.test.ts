@@ -142,6 +142,11 @@ describe('the conformance UI in Chromium', () => {
       expect(
         await table.getByRole('columnheader', { name: 'Guidelines' }).count(),
       ).toBe(1);
+      // Right after the name, where the eye already is.
+      const headers = (await table.getByRole('columnheader').allInnerTexts())
+        .map(text => text.trim().toLowerCase())
+        .filter(Boolean);
+      expect(headers.slice(0, 2)).toEqual(['name', 'guidelines']);
       await saveScreenshot(page, 'catalog-guidelines-column');
       violations.catalog = await seriousViolations(page);
       assertNoPageErrors();

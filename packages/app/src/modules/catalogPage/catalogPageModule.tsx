@@ -41,8 +41,15 @@ export const portalCatalogColumns: CatalogTableColumnsFunc = context => {
   if (kind !== 'component') {
     return columns;
   }
-  // Right after the name, so it is on screen without scrolling sideways.
-  return [columns[0], createConformanceColumn(), ...columns.slice(1)];
+  // Right after the name (the first column is the catalog's hidden title),
+  // so it is on screen without scrolling sideways.
+  const afterName =
+    columns.findIndex(column => column.field === 'resolved.entityRef') + 1;
+  return [
+    ...columns.slice(0, afterName),
+    createConformanceColumn(),
+    ...columns.slice(afterName),
+  ];
 };
 
 // Same id as the catalog plugin's page (page:catalog), so it replaces it;
