@@ -99,7 +99,7 @@ describe('python-conformance check', () => {
       'PYG-020',
     );
     expect(stdout).toContain(
-      '.gitlab-ci.yml:7: .gitlab-ci.yml is not valid CI YAML: All mapping items must start at the same column at line 7, column 1',
+      '.gitlab-ci.yml:7: .gitlab-ci.yml is not valid CI YAML: bad indentation of a mapping entry at line 7, column 4: "   tests:"',
     );
     expect(stdout).toContain(
       'fix: make .gitlab-ci.yml readable (valid syntax, UTF-8 text, under the size limit), then run again.',

@@ -9,6 +9,12 @@
  * Options: --repos N (default 1000), --json (machine-readable output),
  * --dir PATH (repeatable): instead, time real checkouts, fetched the way the
  * backend does (planConformanceFetch), 200 evaluations each.
+ *
+ * Every figure is taken twice: with the parsers' content caches off (each
+ * evaluation parses every file, as the first scan of a repository does) and
+ * on (as in a long-running backend, where a file unchanged since the last
+ * scan, or shared with another repository, is not parsed again).
+ * --cache off|on runs only one of the two.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +26,7 @@ import {
   planConformanceFetch,
 } from '../src';
 import { loadFixtureFiles } from '../fixtures/loadFixtureRepo';
+import { setParseCachesEnabled } from '../src/parsers/parseCache';
 
 const args = process.argv.slice(2);
 const repoCount = Number(args[args.indexOf('--repos') + 1]) || 1000;
@@ -27,6 +34,16 @@ const asJson = args.includes('--json');
 const directories = args.flatMap((arg, i) =>
   arg === '--dir' ? [args[i + 1]] : [],
 );
+const jsonResults: unknown[] = [];
+const cacheArg = args.includes('--cache')
+  ? args[args.indexOf('--cache') + 1]
+  : 'both';
+if (!['on', 'off', 'both'].includes(cacheArg)) {
+  throw new Error('--cache takes off, on or both');
+}
+const cacheModes = (cacheArg === 'both' ? ['off', 'on'] : [cacheArg]) as Array<
+  'off' | 'on'
+>;
 
 const TEMPLATES = [
   'conformant-service',
@@ -106,7 +123,8 @@ function percentile(sorted: number[], p: number): number {
   ];
 }
 
-function main() {
+function main(cache: 'off' | 'on') {
+  setParseCachesEnabled(cache === 'on');
   for (let i = 0; i < 50; i++) {
     evaluateRepository(createMemorySnapshot(buildRepository(repoCount + i)));
   }
@@ -146,6 +164,7 @@ function main() {
   const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
   const total = times.reduce((sum, t) => sum + t, 0);
   const result = {
+    parseCaches: cache,
     repositories: repoCount,
     filesPerRepository: {
       median: percentile(fileCounts, 50),
@@ -178,11 +197,12 @@ function main() {
     )} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`,
   };
   if (asJson) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    jsonResults.push(result);
     return;
   }
   process.stdout.write(
     [
+      `Parse caches ${cache}:`,
       `Evaluated ${result.repositories} repositories (median ${result.filesPerRepository.median} files, ${result.kilobytesPerRepository.median} KiB; ${result.checksEvaluated} check results)`,
       `per repository: median ${result.msPerRepository.median} ms, p95 ${result.msPerRepository.p95} ms, max ${result.msPerRepository.max} ms (total ${result.totalSeconds} s)`,
       `CPU time per repository: median ${
@@ -198,7 +218,8 @@ function main() {
 }
 
 /** Times a real git checkout: tree from `git ls-files`, contents fetched as the backend would. */
-function benchDirectory(directory: string) {
+function benchDirectory(directory: string, cache: 'off' | 'on') {
+  setParseCachesEnabled(cache === 'on');
   const listed = spawnSync('git', ['ls-files', '-z'], {
     cwd: directory,
     encoding: 'utf8',
@@ -245,7 +266,7 @@ function benchDirectory(directory: string) {
     )
     .reduce((sum, [, text]) => sum + text.length, 0);
   process.stdout.write(
-    `${directory}: ${tree.length} files, ${
+    `${directory} (parse caches ${cache}): ${tree.length} files, ${
       Object.keys(fetched).length
     } fetched in ${rounds} rounds (CI YAML ${Math.round(
       ciBytes / 1024,
@@ -260,8 +281,19 @@ function benchDirectory(directory: string) {
   );
 }
 
-if (directories.length) {
-  directories.forEach(benchDirectory);
-} else {
-  main();
+for (const cache of cacheModes) {
+  if (directories.length) {
+    directories.forEach(directory => benchDirectory(directory, cache));
+  } else {
+    main(cache);
+  }
+}
+if (asJson && jsonResults.length) {
+  process.stdout.write(
+    `${JSON.stringify(
+      jsonResults.length === 1 ? jsonResults[0] : jsonResults,
+      null,
+      2,
+    )}\n`,
+  );
 }

@@ -273,10 +273,7 @@ export function createRepositoryFacts(
           [];
         for (const job of ci.value.jobs.filter(j => !j.hidden)) {
           for (const command of job.commands) {
-            const path =
-              ci.value.files.find(file =>
-                file.text.includes(command.split('\n')[0]),
-              )?.path ?? ci.path;
+            const path = ci.value.commandFile(command);
             commands.push({ job: job.name, command, path });
             if (makefile.state === 'ok') {
               for (const target of makeInvocations(command)) {

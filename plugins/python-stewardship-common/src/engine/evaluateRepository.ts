@@ -300,7 +300,7 @@ function selectChecks(
   const matches = (set: Set<string>, check: CheckDefinition) =>
     set.has(check.id) || set.has(check.family);
   return [...rulePack]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .filter(
       check =>
         (selectSet.size === 0 || matches(selectSet, check)) &&

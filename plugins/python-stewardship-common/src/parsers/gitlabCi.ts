@@ -1,5 +1,13 @@
-import { parseAllDocuments } from 'yaml';
+import { CORE_SCHEMA, loadAll, mergeTag } from 'js-yaml';
 import { Parsed } from './Parsed';
+import { createParseCache, deepFreeze } from './parseCache';
+import {
+  ALIAS_BOMB_MESSAGE,
+  expandsTooFar,
+  sequenceTagAs,
+  untypedLocalTags,
+  yamlErrorMessage,
+} from './parseYaml';
 import { isTable, Table } from './tomlAccess';
 
 /** One `include:` entry of a GitLab CI file. */
@@ -35,6 +43,13 @@ export interface CiConfig {
   stages: string[];
   variables: Record<string, string>;
   jobs: CiJob[];
+  /**
+   * The file a command comes from, for findings to point at: the first
+   * parsed file whose text holds the command's first line, else the root
+   * file. Remembered per command, and kept with the configuration while
+   * its files are unchanged, so later evaluations do not search again.
+   */
+  commandFile(command: string): string;
 }
 
 const GLOBAL_KEYWORDS = new Set([
@@ -55,20 +70,41 @@ const GLOBAL_KEYWORDS = new Set([
 const MAX_INCLUDED_FILES = 100;
 const MAX_EXTENDS_DEPTH = 11;
 
-const yamlOptions = {
-  merge: true,
-  // GitLab (Ruby's Psych) accepts duplicate keys and keeps the last one.
-  uniqueKeys: false,
-  customTags: [
-    {
-      tag: '!reference',
-      collection: 'seq' as const,
-      resolve: (seq: { toJSON(): unknown }) => ({
-        gitlabReference: seq.toJSON(),
-      }),
-    },
-  ],
-};
+/**
+ * YAML 1.2 core schema plus what GitLab reads: merge keys (`<<`), the
+ * `!reference [job, key]` tag, and any other local tag taken as the plain
+ * value under it (as the previous parser did, rather than failing the file).
+ */
+const ciSchema = CORE_SCHEMA.withTags(
+  mergeTag,
+  sequenceTagAs('!reference', 'gitlabReference'),
+  ...untypedLocalTags,
+);
+
+type ParsedCiFile =
+  | { ok: true; value: Table }
+  | { ok: false; message: string; line?: number };
+
+/** Parsed CI files by content, shared by every evaluation in this process. */
+const parsedFiles = createParseCache<ParsedCiFile>({ maxEntries: 512 });
+
+/**
+ * A merged configuration with what it was built from: every file read (with
+ * its text, or as missing) and every wildcard include with the paths it
+ * matched. While all of them are unchanged the configuration is the same.
+ */
+interface LoadedConfig {
+  rootPath: string;
+  reads: Array<{ path: string; text?: string }>;
+  wildcards: Array<{ pattern: string; matches: string[] }>;
+  result: Parsed<CiConfig>;
+  /** False when a read failed for another reason than a missing file. */
+  cacheable: boolean;
+}
+
+/** Merged configurations by the text of their root file, across evaluations. */
+const loadedConfigs = createParseCache<LoadedConfig[]>({ maxEntries: 256 });
+const MAX_CONFIGS_PER_ROOT_TEXT = 4;
 
 type ReadText = (path: string) => Parsed<string>;
 
@@ -77,12 +113,114 @@ type ReadText = (path: string) => Parsed<string>;
  * anchors, `extends`, `default:` and `!reference` the way GitLab does, closely
  * enough for static checks. Remote, template, project and component includes
  * are recorded, not fetched.
+ *
+ * The result is kept for later calls (a rescan, another repository with the
+ * same pipeline) and returned again, frozen, while every file it read has
+ * the same text and every wildcard include matches the same paths; each
+ * file's parse is kept by its text as well. YAML is read with `js-yaml`
+ * (YAML 1.2 core schema).
  */
 export function loadGitlabCi(
   rootPath: string,
   readText: ReadText,
   allPaths: readonly string[],
 ): Parsed<CiConfig> {
+  const root = readText(rootPath);
+  if (root.state !== 'ok') {
+    return root;
+  }
+  const candidates = loadedConfigs.get(root.value) ?? [];
+  const hit = candidates.find(
+    candidate =>
+      candidate.rootPath === rootPath &&
+      isCurrent(candidate, readText, allPaths),
+  );
+  if (hit) {
+    return hit.result;
+  }
+  const loaded = resolveGitlabCi(rootPath, readText, allPaths);
+  if (loaded.cacheable) {
+    deepFreeze(loaded.result);
+    const kept = [
+      loaded,
+      ...candidates.slice(0, MAX_CONFIGS_PER_ROOT_TEXT - 1),
+    ];
+    loadedConfigs.set(
+      root.value,
+      kept,
+      kept.reduce(
+        (sum, config) =>
+          sum +
+          config.reads.reduce(
+            (size, read) => size + (read.text?.length ?? 0),
+            0,
+          ),
+        0,
+      ),
+    );
+  }
+  return loaded.result;
+}
+
+/**
+ * Whether `loaded` still describes the repository. Wildcards are compared
+ * first and reads stop at the first difference, so this reads no file that
+ * building the configuration afresh would not read (the fetch planner
+ * learns from the reads which files to fetch).
+ */
+function isCurrent(
+  loaded: LoadedConfig,
+  readText: ReadText,
+  allPaths: readonly string[],
+): boolean {
+  const sameMatches = loaded.wildcards.every(({ pattern, matches }) => {
+    const now = expandLocal(pattern, allPaths);
+    return (
+      now.length === matches.length && now.every((p, i) => p === matches[i])
+    );
+  });
+  if (!sameMatches) {
+    return false;
+  }
+  for (const { path, text } of loaded.reads) {
+    const read = readText(path);
+    if (
+      text === undefined
+        ? read.state !== 'missing'
+        : read.state !== 'ok' || read.value !== text
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function resolveGitlabCi(
+  rootPath: string,
+  readFile: ReadText,
+  allPaths: readonly string[],
+): LoadedConfig {
+  const reads: LoadedConfig['reads'] = [];
+  const wildcards: LoadedConfig['wildcards'] = [];
+  let cacheable = true;
+  const readText = (path: string): Parsed<string> => {
+    const read = readFile(path);
+    if (read.state === 'ok') {
+      reads.push({ path, text: read.value });
+    } else if (read.state === 'missing') {
+      reads.push({ path });
+    } else {
+      cacheable = false;
+    }
+    return read;
+  };
+  const expand = (pattern: string) => {
+    const matches = expandLocal(pattern, allPaths);
+    if (pattern.includes('*')) {
+      wildcards.push({ pattern, matches });
+    }
+    return matches;
+  };
   const files: CiConfig['files'] = [];
   const includes: CiInclude[] = [];
   const missingIncludes: string[] = [];
@@ -102,7 +240,7 @@ export function loadGitlabCi(
     if (read.state !== 'ok') {
       return read;
     }
-    const parsed = parseCiDocument(path, read.value);
+    const parsed = parseCiDocument(read.value);
     if (!parsed.ok) {
       return {
         state: 'error',
@@ -116,7 +254,7 @@ export function loadGitlabCi(
     includes.push(...fileIncludes);
     // Included files are merged first so the including file wins, as in GitLab.
     for (const include of fileIncludes.filter(i => i.kind === 'local')) {
-      for (const target of expandLocal(include.value, allPaths)) {
+      for (const target of expand(include.value)) {
         const failure = load(target);
         if (failure) {
           return failure;
@@ -129,10 +267,7 @@ export function loadGitlabCi(
   };
 
   const failure = load(rootPath);
-  if (failure) {
-    return failure;
-  }
-  return {
+  const result: Parsed<CiConfig> = failure ?? {
     state: 'ok',
     path: rootPath,
     text: files[0]?.text ?? '',
@@ -143,43 +278,35 @@ export function loadGitlabCi(
       stages: stringList(merged.stages),
       variables: stringRecord(merged.variables),
       jobs: resolveJobs(merged),
+      commandFile: commandFileFinder(files, rootPath),
     },
   };
+  return { rootPath, reads, wildcards, result, cacheable };
 }
 
-function parseCiDocument(
-  path: string,
-  text: string,
-): { ok: true; value: Table } | { ok: false; message: string; line?: number } {
-  let documents;
-  try {
-    documents = parseAllDocuments(text, yamlOptions);
-  } catch (error) {
-    return { ok: false, message: String(error) };
+function parseCiDocument(text: string): ParsedCiFile {
+  const cached = parsedFiles.get(text);
+  if (cached) {
+    return cached;
   }
-  if (!Array.isArray(documents)) {
-    return { ok: true, value: {} };
+  const parsed = parseCiText(text);
+  parsedFiles.set(text, parsed.ok ? deepFreeze(parsed) : parsed);
+  return parsed;
+}
+
+function parseCiText(text: string): ParsedCiFile {
+  let documents: unknown[];
+  try {
+    documents = loadAll(text, {
+      schema: ciSchema,
+      // GitLab (Ruby's Psych) accepts duplicate keys and keeps the last one.
+      json: true,
+    });
+  } catch (error) {
+    return { ok: false, ...yamlErrorMessage(error, text) };
   }
   let value: Table = {};
-  for (const document of documents) {
-    const [error] = document.errors;
-    if (error) {
-      return {
-        ok: false,
-        message: error.message.split('\n')[0].replace(/:$/, ''),
-        line: error.linePos?.[0]?.line,
-      };
-    }
-    let content: unknown;
-    try {
-      content = document.toJS({ maxAliasCount: 1000 });
-    } catch (conversionError) {
-      // e.g. too many alias expansions (a "billion laughs" document)
-      return {
-        ok: false,
-        message: `${path}: ${(conversionError as Error).message}`,
-      };
-    }
+  for (const content of documents) {
     if (content === null || content === undefined) {
       continue;
     }
@@ -188,6 +315,10 @@ function parseCiDocument(
         ok: false,
         message: 'the top level must be a mapping of jobs and keywords',
       };
+    }
+    if (expandsTooFar(content)) {
+      // e.g. a "billion laughs" document: aliases of aliases of lists
+      return { ok: false, message: ALIAS_BOMB_MESSAGE };
     }
     // A component's `spec:` header document is not pipeline configuration.
     if (!(Object.keys(content).length === 1 && 'spec' in content)) {
@@ -233,6 +364,23 @@ function readIncludes(include: unknown, from: string): CiInclude[] {
     }
   }
   return result;
+}
+
+function commandFileFinder(
+  files: CiConfig['files'],
+  rootPath: string,
+): CiConfig['commandFile'] {
+  const found = new Map<string, string>();
+  return command => {
+    let path = found.get(command);
+    if (path === undefined) {
+      const firstLine = command.split('\n')[0];
+      path =
+        files.find(file => file.text.includes(firstLine))?.path ?? rootPath;
+      found.set(command, path);
+    }
+    return path;
+  };
 }
 
 /** Resolves a local include, which may use `*` and `**` wildcards. */
