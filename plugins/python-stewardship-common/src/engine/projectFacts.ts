@@ -147,38 +147,56 @@ export function findTestFiles(
       ? settings.norecursedirs
       : DEFAULT_NORECURSEDIRS
   ).map(glob => globToRegExp(glob));
-  const roots = settings.testpaths
+  const rootPatterns = settings.testpaths
     .map(path => path.replace(/^\.\//, '').replace(/\/+$/, ''))
-    .filter(Boolean);
-  const rootPatterns = roots.map(root => globToRegExp(root, true));
-  const inRoots = (path: string) =>
-    rootPatterns.some(pattern => {
-      const parts = path.split('/');
-      for (let i = 1; i <= parts.length; i++) {
-        if (pattern.test(parts.slice(0, i).join('/'))) return true;
-      }
-      return false;
-    });
-  const anyRootExists =
-    roots.length > 0 && projectPaths.some(path => inRoots(path));
-  return projectPaths.filter(path => {
-    if (!path.endsWith('.py')) return false;
-    const parts = path.split('/');
-    const name = parts[parts.length - 1];
-    if (!filePatterns.some(pattern => pattern.test(name))) return false;
-    if (
-      parts
-        .slice(0, -1)
-        .some(
-          dir =>
-            VIRTUALENVS.test(dir) ||
-            skipDirs.some(pattern => pattern.test(dir)),
-        )
-    ) {
-      return false;
+    .filter(Boolean)
+    .map(root => globToRegExp(root, true));
+  // Per folder, once: is it inside a skipped folder, at or below a testpath?
+  // (A repository has far fewer folders than files.)
+  const folders = new Map<string, { skipped: boolean; inRoot: boolean }>([
+    ['', { skipped: false, inRoot: false }],
+  ]);
+  const folder = (dir: string): { skipped: boolean; inRoot: boolean } => {
+    let info = folders.get(dir);
+    if (!info) {
+      const slash = dir.lastIndexOf('/');
+      const parent = folder(slash < 0 ? '' : dir.slice(0, slash));
+      const base = dir.slice(slash + 1);
+      info = {
+        skipped:
+          parent.skipped ||
+          VIRTUALENVS.test(base) ||
+          skipDirs.some(pattern => pattern.test(base)),
+        inRoot:
+          parent.inRoot || rootPatterns.some(pattern => pattern.test(dir)),
+      };
+      folders.set(dir, info);
     }
-    return !anyRootExists || inRoots(path);
-  });
+    return info;
+  };
+  const inRoot = (path: string, dir: string) =>
+    folder(dir).inRoot || rootPatterns.some(pattern => pattern.test(path));
+  let anyRootExists = false;
+  const collected: Array<{ path: string; inRoot: boolean }> = [];
+  for (const path of projectPaths) {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    if (rootPatterns.length && !anyRootExists) {
+      anyRootExists = inRoot(path, dir);
+    }
+    if (!path.endsWith('.py')) continue;
+    const name = path.slice(slash + 1);
+    if (!filePatterns.some(pattern => pattern.test(name))) continue;
+    if (folder(dir).skipped) continue;
+    collected.push({
+      path,
+      inRoot: rootPatterns.length > 0 && inRoot(path, dir),
+    });
+  }
+  // pytest falls back to the project folder when no testpath exists.
+  return collected
+    .filter(entry => !anyRootExists || entry.inRoot)
+    .map(entry => entry.path);
 }
 
 /** fnmatch-style `*`, `?` and `[...]`; `*` stays within one path segment for paths. */

@@ -13,9 +13,19 @@ const UNIT_LAYER = /^(unit|unit_tests|unittests|unit-tests)\//;
  * by `tests/my_pkg/core/test_x.py` or `tests/core/test_x.py`, the
  * AI Gateway's layout), with `src/` layouts treated the same way.
  */
-function mirrorTargets(sources: string[]): Set<string> {
+function mirrorTargets(
+  paths: readonly string[],
+  tests: ReadonlySet<string>,
+): Set<string> {
   const targets = new Set<string>();
-  for (const source of sources) {
+  for (const source of paths) {
+    if (
+      !source.endsWith('.py') ||
+      source.startsWith('tests/') ||
+      tests.has(source)
+    ) {
+      continue;
+    }
     const withoutSrc = source.startsWith('src/') ? source.slice(4) : source;
     targets.add(withoutSrc);
     const slash = withoutSrc.indexOf('/');
@@ -51,11 +61,7 @@ export const testFilesMirrorModules = defineCheck({
   evaluate(context) {
     const paths = context.projectPaths();
     const collected = new Set(context.testFiles());
-    const sources = mirrorTargets(
-      paths.filter(
-        p => p.endsWith('.py') && !p.startsWith('tests/') && !collected.has(p),
-      ),
-    );
+    const sources = mirrorTargets(paths, collected);
     const unitTests = [...collected].filter(
       p => p.startsWith('tests/') && !NOT_MIRRORED.test(p),
     );
@@ -68,17 +74,17 @@ export const testFilesMirrorModules = defineCheck({
       // tests/a/b/test_c.py (or c_test.py) -> a/b/c.py; a tests/unit/ layer
       // and test_-prefixed folders (tests/test_api/) mirror without them.
       const slash = test.lastIndexOf('/');
-      const module = test
-        .slice(slash + 1)
-        .replace(/^test_/, '')
-        .replace(/_test\.py$/, '.py');
+      const file = test.slice(slash + 1);
+      let module = file.startsWith('test_') ? file.slice(5) : file;
+      if (module.endsWith('_test.py')) module = `${module.slice(0, -8)}.py`;
       const folder = test.slice('tests/'.length, slash + 1);
+      if (sources.has(`${folder}${module}`)) return false;
       const withoutLayer = folder.replace(UNIT_LAYER, '');
-      const candidates = [folder, withoutLayer].flatMap(f => [
-        `${f}${module}`,
-        `${f.replace(/(^|\/)test_/g, '$1')}${module}`,
-      ]);
-      return !candidates.some(candidate => sources.has(candidate));
+      return ![
+        `${withoutLayer}${module}`,
+        `${folder.replace(/(^|\/)test_/g, '$1')}${module}`,
+        `${withoutLayer.replace(/(^|\/)test_/g, '$1')}${module}`,
+      ].some(candidate => sources.has(candidate));
     });
     if (orphans.length) {
       const shown = orphans.slice(0, 3).map(p => context.inProject(p));
