@@ -1,4 +1,8 @@
 import ignore from 'ignore';
+import { createParseCache } from '../parsers/parseCache';
+
+/** Answers kept across evaluations: .gitignore files rarely change between scans. */
+const answers = createParseCache<ReadonlySet<string>>();
 
 const GLOB = /[*?[\\]/;
 
@@ -33,6 +37,18 @@ function componentMatchesAny(
  * probe's path segments. The answer is the same as for the whole file.
  */
 export function ignoredProbes(
+  texts: readonly string[],
+  probes: readonly string[],
+): Set<string> {
+  const key = `${probes.join('\n')}\u0000${texts.join('\u0000')}`;
+  const cached = answers.get(key);
+  if (cached) return new Set(cached);
+  const answer = computeIgnoredProbes(texts, probes);
+  answers.set(key, answer);
+  return new Set(answer);
+}
+
+function computeIgnoredProbes(
   texts: readonly string[],
   probes: readonly string[],
 ): Set<string> {

@@ -176,23 +176,28 @@ export function findTestFiles(
   };
   const inRoot = (path: string, dir: string) =>
     folder(dir).inRoot || rootPatterns.some(pattern => pattern.test(path));
-  let anyRootExists = false;
   const collected: Array<{ path: string; inRoot: boolean }> = [];
   for (const path of projectPaths) {
-    const slash = path.lastIndexOf('/');
-    const dir = slash < 0 ? '' : path.slice(0, slash);
-    if (rootPatterns.length && !anyRootExists) {
-      anyRootExists = inRoot(path, dir);
-    }
     if (!path.endsWith('.py')) continue;
+    const slash = path.lastIndexOf('/');
     const name = path.slice(slash + 1);
     if (!filePatterns.some(pattern => pattern.test(name))) continue;
+    const dir = slash < 0 ? '' : path.slice(0, slash);
     if (folder(dir).skipped) continue;
     collected.push({
       path,
       inRoot: rootPatterns.length > 0 && inRoot(path, dir),
     });
   }
+  // Whether any testpath exists: usually shown by a collected file already;
+  // otherwise look through every path (rare: testpaths that miss).
+  const anyRootExists =
+    rootPatterns.length > 0 &&
+    (collected.some(entry => entry.inRoot) ||
+      projectPaths.some(path => {
+        const slash = path.lastIndexOf('/');
+        return inRoot(path, slash < 0 ? '' : path.slice(0, slash));
+      }));
   // pytest falls back to the project folder when no testpath exists.
   return collected
     .filter(entry => !anyRootExists || entry.inRoot)

@@ -1,5 +1,6 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
+import { createParseCache, deepFreeze } from './parseCache';
 
 /**
  * Static reading of a `setup.py`: the keywords of its `setup(...)` call, as
@@ -58,8 +59,19 @@ class NotLiteral extends Error {}
 /** Modules whose `setup` function builds a distribution. */
 const SETUP_MODULES = new Set(['setuptools', 'distutils.core']);
 
+/** Readings kept across evaluations, by content. */
+const readings = createParseCache<SetupPyReading>();
+
 /** Reads `setup(...)` keywords from the text of a setup.py, without running it. */
 export function readSetupPy(text: string): SetupPyReading {
+  const cached = readings.get(text);
+  if (cached) return cached;
+  const reading = deepFreeze(readUncached(text));
+  readings.set(text, reading);
+  return reading;
+}
+
+function readUncached(text: string): SetupPyReading {
   const tree = parser.parse(text);
   const top = tree.topNode;
   const source = (node: SyntaxNode) => text.slice(node.from, node.to);

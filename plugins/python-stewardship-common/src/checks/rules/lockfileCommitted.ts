@@ -1,3 +1,4 @@
+import { createParseCache } from '../../parsers/parseCache';
 import {
   defineCheck,
   fail,
@@ -8,13 +9,34 @@ import {
 } from '../support';
 import { detectPackageManagers, LOCKFILES } from '../tooling';
 
+/** Locks change less often than they are scanned: names kept by content. */
+const lockedNames = createParseCache<ReadonlySet<string>>({
+  maxEntries: 64,
+  // Locks run to megabytes; keep a few whole ones (about 16 MiB of text).
+  maxCharacters: 8 * 1024 * 1024,
+});
+
 /** `[[package]]` names in poetry.lock, uv.lock or pdm.lock, read without a full TOML parse (locks are large). */
-function lockedPackageNames(text: string): Set<string> {
+function lockedPackageNames(text: string): ReadonlySet<string> {
+  const cached = lockedNames.get(text);
+  if (cached) return cached;
   const names = new Set<string>();
-  const pattern = /^\[\[package\]\]\s*\r?\nname\s*=\s*"([^"]+)"/gm;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    names.add(match[1].toLowerCase().replace(/[-_.]+/g, '-'));
+  // indexOf to each `[[package]]` header, then a small anchored match for
+  // the name line: a regex over the whole lock scans every line start.
+  const header = '[[package]]';
+  const nameLine = /^\s*\r?\nname\s*=\s*"([^"]+)"/;
+  for (
+    let at = text.indexOf(header);
+    at >= 0;
+    at = text.indexOf(header, at + header.length)
+  ) {
+    if (at > 0 && text[at - 1] !== '\n') continue;
+    const match = nameLine.exec(
+      text.slice(at + header.length, at + header.length + 200),
+    );
+    if (match) names.add(match[1].toLowerCase().replace(/[-_.]+/g, '-'));
   }
+  lockedNames.set(text, names);
   return names;
 }
 
