@@ -76,6 +76,8 @@ export const labelledRepositorySchema = z
     consoleScripts: z.array(z.string().min(1)),
     consoleScriptsIn: z.string().optional(),
     dockerfile: z.string().nullable(),
+    /** Labelled after the engine was tuned on the others; reported separately. */
+    heldOut: z.boolean().optional(),
     tools: z
       .object(
         Object.fromEntries(corpusTools.map(tool => [tool, toolLabel])) as {

@@ -84,15 +84,34 @@ function main() {
     }
   }
   const totals = summarise(comparisons);
+  const heldOutIds = new Set(labels.filter(l => l.heldOut).map(l => l.id));
+  const heldOut = comparisons.filter(c => heldOutIds.has(c.id));
   if (asJson) {
     process.stdout.write(
-      `${JSON.stringify({ totals, skipped, comparisons }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          totals,
+          tunedOn: summarise(comparisons.filter(c => !heldOutIds.has(c.id))),
+          heldOut: summarise(heldOut),
+          skipped,
+          comparisons,
+        },
+        null,
+        2,
+      )}\n`,
     );
     return;
   }
   out.push(
     '',
     ...formatTotals(totals),
+    ...(heldOut.length
+      ? [
+          '',
+          'the held-out repositories alone (labelled after the engine was tuned on the others):',
+          ...formatTotals(summarise(heldOut)),
+        ]
+      : []),
     skipped.length
       ? `skipped (no checkout): ${skipped.length} of ${labels.length}`
       : `all ${labels.length} labelled repositories present`,
