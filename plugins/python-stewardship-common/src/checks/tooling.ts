@@ -120,8 +120,17 @@ export function lintToolUse(
   context: CheckContext,
   model: PyprojectModel,
 ): Record<LintTool, LintToolUse> {
+  // flake8 plugins (flake8-bugbear, wemake-python-styleguide) install flake8.
   const declared = (tool: string) =>
-    context.packaging().dependencies.find(dep => dep.name === tool)?.where;
+    context
+      .packaging()
+      .dependencies.find(
+        dep =>
+          dep.name === tool ||
+          (tool === 'flake8' &&
+            (dep.name.startsWith('flake8-') ||
+              dep.name === 'wemake-python-styleguide')),
+      )?.where;
   const use = (tool: LintTool): LintToolUse => {
     let configured: string | undefined;
     if (tool === 'black') {

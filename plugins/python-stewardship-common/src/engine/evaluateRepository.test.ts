@@ -417,6 +417,18 @@ describe('tool settings where the tools read them', () => {
     ).toBe('Coverage must fail under 95%; the configured threshold is 90%');
   });
 
+  it('counts a flake8 plugin as flake8 declared', () => {
+    expect(
+      run(
+        {
+          'pyproject.toml':
+            '[tool.poetry]\nname = "x"\n[tool.poetry.dev-dependencies]\nwemake-python-styleguide = "*"\nblack = "*"\nisort = "*"\npylint = "*"\nmypy = "*"\n',
+        },
+        'PYG-013',
+      ).status,
+    ).toBe('pass');
+  });
+
   it('counts pre-commit hooks as tools in use', () => {
     expect(
       run(

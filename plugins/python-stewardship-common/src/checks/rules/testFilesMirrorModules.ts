@@ -18,6 +18,13 @@ function mirrorTargets(
   tests: ReadonlySet<string>,
 ): Set<string> {
   const targets = new Set<string>();
+  // Folders with an __init__.py, `a/b/`.
+  const packages = new Set<string>();
+  for (const path of paths) {
+    if (path.endsWith('__init__.py')) {
+      packages.add(path.slice(0, path.length - '__init__.py'.length));
+    }
+  }
   for (const source of paths) {
     if (
       !source.endsWith('.py') ||
@@ -31,6 +38,16 @@ function mirrorTargets(
     const slash = withoutSrc.indexOf('/');
     if (slash > 0) {
       targets.add(withoutSrc.slice(slash + 1));
+      // A namespace package (src/poetry/ without __init__.py): the import
+      // package starts at the first folder that has one (poetry/core/).
+      const prefix = source.length - withoutSrc.length;
+      if (!packages.has(source.slice(0, prefix + slash + 1))) {
+        let at = slash;
+        while (at > 0 && !packages.has(source.slice(0, prefix + at + 1))) {
+          at = withoutSrc.indexOf('/', at + 1);
+        }
+        if (at > 0) targets.add(withoutSrc.slice(at + 1));
+      }
     }
   }
   return targets;

@@ -121,3 +121,18 @@ describe('test layout rules: what pytest collects', () => {
     });
   });
 });
+
+describe('test layout rules: namespace packages', () => {
+  it('mirrors below the first folder with an __init__.py (poetry/core/)', () => {
+    const result = run({
+      'tests/conftest.py': '',
+      'src/poetry/core/__init__.py': '',
+      'src/poetry/core/constraints/generic/constraint.py': '',
+      'tests/constraints/generic/test_constraint.py': '',
+    });
+    expect(result['PYG-017']).toEqual({
+      status: 'pass',
+      message: 'All 1 unit test files mirror a source module',
+    });
+  });
+});
