@@ -138,6 +138,27 @@ export function usePyproject(context: CheckContext):
   };
 }
 
+/**
+ * `; setup.py's install_requires (line 9) is not statically readable, so it
+ * was not counted`, when any of `keywords` is present in setup.py but not a
+ * literal; else ''. For failure messages that might otherwise mislead.
+ */
+export function unreadableNote(
+  py: { packaging: PackagingModel },
+  ...keywords: string[]
+): string {
+  const entries = py.packaging.notStaticallyReadable.filter(entry =>
+    keywords.includes(entry.keyword),
+  );
+  if (!entries.length) return '';
+  const [first] = entries;
+  return `; ${first.path}'s ${listOf(
+    entries.map(entry => `${entry.keyword} (line ${entry.line})`),
+  )} ${entries.length === 1 ? 'is' : 'are'} not statically readable, so ${
+    entries.length === 1 ? 'it was' : 'they were'
+  } not counted`;
+}
+
 /** The CI configuration, or the outcome to return when it cannot be used. */
 export function useCi(
   context: CheckContext,

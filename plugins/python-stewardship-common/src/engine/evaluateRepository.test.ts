@@ -417,6 +417,16 @@ describe('tool settings where the tools read them', () => {
     ).toBe('Coverage must fail under 95%; the configured threshold is 90%');
   });
 
+  it('says when a setup.py keyword it needed was not statically readable', () => {
+    const files = {
+      'setup.py':
+        'from setuptools import setup\n\nsetup(\n    name="x",\n    install_requires=open("requirements.in").read().splitlines(),\n)\n',
+    };
+    expect(run(files, 'PYG-014').message).toBe(
+      "pytest is not a dependency in setup.py; setup.py's install_requires (line 5) is not statically readable, so it was not counted",
+    );
+  });
+
   it('counts a flake8 plugin as flake8 declared', () => {
     expect(
       run(

@@ -6,6 +6,7 @@ import {
   fail,
   findCommand,
   pass,
+  unreadableNote,
   usePyproject,
 } from '../support';
 
@@ -37,7 +38,14 @@ export const coverageMeasured = defineCheck({
     const deps = allDependencies(py.model);
     if (!deps.has('pytest-cov') && !deps.has('coverage')) {
       return fail(
-        `Neither pytest-cov nor coverage is a dependency in ${py.declaredIn}`,
+        `Neither pytest-cov nor coverage is a dependency in ${
+          py.declaredIn
+        }${unreadableNote(
+          py,
+          'install_requires',
+          'extras_require',
+          'tests_require',
+        )}`,
         { path: py.path },
       );
     }

@@ -4,6 +4,7 @@ import {
   listOf,
   locate,
   pass,
+  unreadableNote,
   usePyproject,
 } from '../support';
 import { DEVELOPMENT_TOOLS } from '../tooling';
@@ -67,7 +68,12 @@ export const developmentDependencyGroups = defineCheck({
       return fail(
         `${py.declaredIn} ${
           py.declaredInMany ? 'declare' : 'declares'
-        } no dependency group holding test or lint tools`,
+        } no dependency group holding test or lint tools${unreadableNote(
+          py,
+          'install_requires',
+          'extras_require',
+          'tests_require',
+        )}`,
         { path: py.path },
       );
     }

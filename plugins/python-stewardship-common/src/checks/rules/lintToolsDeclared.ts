@@ -1,5 +1,12 @@
 import { LintTool, lintToolUse } from '../tooling';
-import { defineCheck, fail, listOf, pass, usePyproject } from '../support';
+import {
+  defineCheck,
+  fail,
+  listOf,
+  pass,
+  unreadableNote,
+  usePyproject,
+} from '../support';
 
 export const lintToolsDeclared = defineCheck({
   id: 'PYG-013',
@@ -50,7 +57,12 @@ export const lintToolsDeclared = defineCheck({
           py.declaredInMany ? 'do' : 'does'
         } not declare ${listOf(missing)}, and no pre-commit hook runs ${
           missing.length === 1 ? 'it' : 'them'
-        }`,
+        }${unreadableNote(
+          py,
+          'install_requires',
+          'extras_require',
+          'tests_require',
+        )}`,
         {
           path: py.path,
         },

@@ -1,5 +1,12 @@
 import { getTable, getValue } from '../../parsers/tomlAccess';
-import { defineCheck, fail, listOf, pass, usePyproject } from '../support';
+import {
+  defineCheck,
+  fail,
+  listOf,
+  pass,
+  unreadableNote,
+  usePyproject,
+} from '../support';
 
 export const pypiMetadataReady = defineCheck({
   id: 'PYG-033',
@@ -40,7 +47,10 @@ export const pypiMetadataReady = defineCheck({
     const prefix = context.options.packageNamePrefix;
     const name = declaredName?.value;
     if (!name) {
-      return fail(`No package name in ${py.declaredIn}`, { path: py.path });
+      return fail(
+        `No package name in ${py.declaredIn}${unreadableNote(py, 'name')}`,
+        { path: py.path },
+      );
     }
     if (prefix && !name.toLowerCase().startsWith(prefix.toLowerCase())) {
       return fail(`Package name "${name}" does not start with "${prefix}"`, {

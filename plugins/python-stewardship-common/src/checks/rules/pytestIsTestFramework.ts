@@ -1,5 +1,12 @@
 import { allDependencies } from '../../parsers/pyprojectModel';
-import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+import {
+  defineCheck,
+  fail,
+  locate,
+  pass,
+  unreadableNote,
+  usePyproject,
+} from '../support';
 import { pytestConfig } from '../tooling';
 
 export const pytestIsTestFramework = defineCheck({
@@ -27,9 +34,17 @@ export const pytestIsTestFramework = defineCheck({
     const py = usePyproject(context);
     if (!py.ok) return py.outcome;
     if (!allDependencies(py.model).has('pytest')) {
-      return fail(`pytest is not a dependency in ${py.declaredIn}`, {
-        path: py.path,
-      });
+      return fail(
+        `pytest is not a dependency in ${py.declaredIn}${unreadableNote(
+          py,
+          'install_requires',
+          'extras_require',
+          'tests_require',
+        )}`,
+        {
+          path: py.path,
+        },
+      );
     }
     const config = pytestConfig(context, py.model);
     if (config?.inPyproject) {

@@ -1,6 +1,12 @@
 import { compareMinor, formatMinor } from '../../parsers/pythonVersion';
 import { pythonVersionSources } from '../pythonVersionSources';
-import { defineCheck, fail, pass, usePyproject } from '../support';
+import {
+  defineCheck,
+  fail,
+  pass,
+  unreadableNote,
+  usePyproject,
+} from '../support';
 
 export const pythonVersionConsistent = defineCheck({
   id: 'PYG-005',
@@ -30,7 +36,10 @@ export const pythonVersionConsistent = defineCheck({
       return fail(
         `${py.declaredIn} ${
           py.declaredInMany ? 'do' : 'does'
-        } not state which Python it supports (requires-python, python_requires or the poetry python dependency)`,
+        } not state which Python it supports (requires-python, python_requires or the poetry python dependency)${unreadableNote(
+          py,
+          'python_requires',
+        )}`,
         { path: py.path },
       );
     }

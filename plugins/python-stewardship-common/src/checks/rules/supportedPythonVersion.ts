@@ -4,7 +4,14 @@ import {
   lowestAllowedMinor,
   parseMinor,
 } from '../../parsers/pythonVersion';
-import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+import {
+  defineCheck,
+  fail,
+  locate,
+  pass,
+  unreadableNote,
+  usePyproject,
+} from '../support';
 
 export const supportedPythonVersion = defineCheck({
   id: 'PYG-006',
@@ -39,7 +46,10 @@ export const supportedPythonVersion = defineCheck({
       return fail(
         `${py.declaredIn} ${
           py.declaredInMany ? 'do' : 'does'
-        } not state a Python version, so nothing stops installs on unsupported ones`,
+        } not state a Python version, so nothing stops installs on unsupported ones${unreadableNote(
+          py,
+          'python_requires',
+        )}`,
         { path: py.path },
       );
     }

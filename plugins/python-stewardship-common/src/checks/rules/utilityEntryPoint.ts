@@ -1,5 +1,12 @@
 import { allDependencies } from '../../parsers/pyprojectModel';
-import { defineCheck, fail, locate, pass, usePyproject } from '../support';
+import {
+  defineCheck,
+  fail,
+  locate,
+  pass,
+  unreadableNote,
+  usePyproject,
+} from '../support';
 
 export const utilityEntryPoint = defineCheck({
   id: 'PYG-035',
@@ -30,7 +37,11 @@ export const utilityEntryPoint = defineCheck({
       return fail(
         `${py.declaredIn} ${
           py.declaredInMany ? 'declare' : 'declares'
-        } no console script for this utility`,
+        } no console script for this utility${unreadableNote(
+          py,
+          'entry_points',
+          'scripts',
+        )}`,
         {
           path: py.path,
         },
