@@ -9,7 +9,10 @@ const base = process.argv[2] ?? 'http://localhost:3000';
 const out = path.join(__dirname, '..', 'docs', 'images');
 
 const shots = [
-  { name: 'portal-entity.png', url: '/catalog/default/component/ai-gateway' },
+  {
+    name: 'portal-entity.png',
+    url: '/catalog/default/component/modelops-applied-ml-code-suggestions-ai-assist',
+  },
   { name: 'portal-guidelines.png', url: '/python-guidelines' },
   { name: 'portal-codebases.png', url: '/python-codebases' },
   {
@@ -37,12 +40,13 @@ const shots = [
   for (const shot of shots) {
     await page.goto(base + shot.url);
     // Each full page load asks for sign-in again on the dev server.
+    // The dev server's first load can take a minute; wait for either the
+    // sign-in page or the signed-in sidebar, then sign in as guest if asked.
     const enter = page.getByRole('button', { name: 'Enter' });
-    await enter.waitFor({ timeout: 5000 }).then(
-      () => enter.click(),
-      () => {},
-    );
-    await enter.waitFor({ state: 'detached', timeout: 30000 });
+    const home = page.getByRole('link', { name: 'Home', exact: true });
+    await enter.or(home).first().waitFor({ timeout: 120000 });
+    if (await enter.isVisible()) await enter.click();
+    await home.waitFor({ timeout: 30000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(3000);
     await page.screenshot({ path: path.join(out, shot.name) });
