@@ -12,7 +12,12 @@ export type { PoliteFetch, PoliteFetchOptions } from './gitlab/politeFetch';
 export { createGitlabApi } from './gitlab/createGitlabApi';
 export type { GitlabApi, GitlabConnection } from './gitlab/createGitlabApi';
 export { GitlabReader } from './gitlab/GitlabReader';
-export type { GitlabFile, GitlabProjectHead } from './gitlab/GitlabReader';
+export type {
+  GitlabBranchRule,
+  GitlabFile,
+  GitlabProjectHead,
+  GitlabProjectOverview,
+} from './gitlab/GitlabReader';
 export {
   readStewardshipOptions,
   STEWARDSHIP_OPTIONS_KEY,

@@ -2,10 +2,12 @@ import { ApiServices } from '../http/ApiContext';
 import { Group, User } from '../model/entities';
 
 /**
- * GitLab's GraphQL API, limited to the two queries Backstage's GitLab org
- * provider sends (`group.descendantGroups` and `group.groupMembers`, with
- * `$group`, `$endCursor` and `$relations` variables). This is not a GraphQL
- * engine: other documents get a GraphQL error saying so.
+ * GitLab's GraphQL API for groups, limited to the two queries Backstage's
+ * GitLab org provider sends (`group.descendantGroups` and
+ * `group.groupMembers`, with `$group`, `$endCursor` and `$relations`
+ * variables). This is not a GraphQL engine: other group documents get a
+ * GraphQL error saying so. `project(fullPath:)` documents go to
+ * `executeProjectQuery`, which is one.
  */
 export interface GraphqlRequest {
   query?: unknown;
@@ -23,7 +25,7 @@ const groupGid = (group: Group) => `gid://gitlab/Group/${group.id}`;
 const userGid = (user: User) => `gid://gitlab/User/${user.id}`;
 
 /** Cursors are opaque to clients; here they are the base64 item offset. */
-function page<T>(items: T[], first: number, after: unknown) {
+export function page<T>(items: T[], first: number, after: unknown) {
   const start =
     typeof after === 'string' && after
       ? Number(Buffer.from(after, 'base64').toString()) || 0

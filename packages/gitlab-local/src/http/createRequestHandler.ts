@@ -2,9 +2,9 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControlRequest } from '../control/handleControlRequest';
 import { executeGraphqlQuery } from '../graphql/executeGraphqlQuery';
 import {
-  executeRepositoryBlobsQuery,
-  isRepositoryBlobsQuery,
-} from '../graphql/repositoryBlobs';
+  executeProjectQuery,
+  isProjectQuery,
+} from '../graphql/executeProjectQuery';
 import { handleOAuthRequest } from '../oauth/handleOAuthRequest';
 import { checkApiScopes } from '../oauth/scopes';
 import { ApiContext, ApiServices } from './ApiContext';
@@ -204,8 +204,8 @@ export function createRequestHandler(deps: RequestHandlerDeps) {
     }
     const body = await readBodyParams(req);
     const graphqlServices = { ...services, baseUrl: url.origin };
-    const result = isRepositoryBlobsQuery(body.query)
-      ? await executeRepositoryBlobsQuery(graphqlServices, user, body)
+    const result = isProjectQuery(body.query)
+      ? await executeProjectQuery(graphqlServices, user, body)
       : executeGraphqlQuery(graphqlServices, user, body);
     sendJson(res, 200, result);
     return 200;

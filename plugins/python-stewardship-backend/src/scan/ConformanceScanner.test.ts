@@ -55,7 +55,8 @@ async function pushCommit(gitlab: TestGitlab, projectPath: string) {
   }
 }
 
-const TREE_ROUTE = 'GET /api/v4/projects/:id/repository/tree';
+const GRAPHQL_ROUTE = 'POST /api/graphql';
+const APPROVALS_ROUTE = 'GET /api/v4/projects/:id/approvals';
 
 describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
   let gitlab: TestGitlab;
@@ -86,6 +87,15 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
       historyDays: 365,
     });
   }
+
+  /** Requests per route since the last reset. */
+  const perRoute = () =>
+    Object.fromEntries(
+      Object.entries(gitlab.gitlab.stats().routes).map(([route, stats]) => [
+        route,
+        stats.count,
+      ]),
+    );
 
   const storedScores = async (store: ConformanceStore) =>
     Object.fromEntries(
@@ -118,14 +128,14 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
         .map(r => r.status)
         .filter(status => status === 'skip'),
     ).toEqual([]);
-    const firstStats = gitlab.gitlab.stats();
-    // Head (project + branch), tree, GraphQL blobs in one or two rounds,
-    // and the review settings (protected branches, approval rules, approvals).
-    expect(firstStats.totalRequests / 4).toBeLessThanOrEqual(8);
-    expect(
-      firstStats.routes['GET /api/v4/projects/:id/approval_rules'].count,
-    ).toBe(4);
-    expect(firstStats.routes[TREE_ROUTE].count).toBe(4);
+    // Per project: one GraphQL request for the project, its commit, branch
+    // rules and file list; one for the files the fetch plan names; one REST
+    // read of the approval settings. Nothing else.
+    expect(perRoute()).toEqual({
+      [GRAPHQL_ROUTE]: 8,
+      [APPROVALS_ROUTE]: 4,
+    });
+    expect(gitlab.gitlab.stats().totalRequests / 4).toBeLessThanOrEqual(3);
 
     gitlab.gitlab.resetStats();
     const second = await scanner.sweep();
@@ -140,13 +150,70 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
     gitlab.gitlab.resetStats();
     const third = await scanner.sweep();
     expect(third).toEqual({ queued: 1, scanned: 1, unchanged: 0, failed: 0 });
+    // The listing, then 3 for the changed project.
+    expect(perRoute()).toEqual({
+      'GET /api/v4/projects': 1,
+      [GRAPHQL_ROUTE]: 2,
+      [APPROVALS_ROUTE]: 1,
+    });
+  });
+
+  it('looks at an unchanged project with one request and reads no file', async () => {
+    const store = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    const scanner = await createScanner(store);
+    await scanner.sweep();
+    const before = await storedScores(store);
+    gitlab.gitlab.resetStats();
+    // As the sweep does for a project GitLab listed as active.
+    await store.enqueue(await store.listCodebaseRefs(), 'schedule');
+    expect(await scanner.drain()).toMatchObject({ unchanged: 4, scanned: 0 });
+    expect(perRoute()).toEqual({ [GRAPHQL_ROUTE]: 4 });
+    expect(await storedScores(store)).toEqual(before);
+  });
+
+  it('reads a pushed project in 3 requests and keeps the last good result when a read fails', async () => {
+    const store = await ConformanceStore.create(
+      await databases.init(id as TestDatabaseId),
+    );
+    const scanner = await createScanner(store);
+    await scanner.sweep();
+    const ref = codebases[1].entityRef;
+    const good = await store.latestResult(ref, 'scan');
+
+    gitlab.gitlab.resetStats();
+    await scanner.scanOne(ref, 'push');
+    expect(perRoute()).toEqual({ [GRAPHQL_ROUTE]: 2, [APPROVALS_ROUTE]: 1 });
+    const pushed = await store.latestResult(ref, 'scan');
+    expect(pushed?.id).not.toBe(good?.id);
+    expect(pushed?.report.score).toBe(good?.report.score);
+
+    // Half the reads succeed, then the approval settings keep failing.
+    gitlab.gitlab.setFaults({
+      rules: [{ kind: 'error', status: 503, route: APPROVALS_ROUTE }],
+    });
+    expect(await scanner.scanOne(ref, 'manual')).toBe('failed');
+    expect((await store.latestResult(ref, 'scan'))?.id).toBe(pushed?.id);
+    const codebase = await store.getCodebase(ref);
+    expect(codebase?.lastError?.message).toMatch(/503/);
+    expect(codebase?.scanState.commitId).toBe(pushed?.commitId);
   });
 
   it('stores the same results when 10% of GitLab requests fail with 429 or 500', async () => {
+    // A sweep, then every codebase read again on demand: with 3 requests
+    // per scan, enough requests for several faults of each kind.
+    const sweepAndRescan = async (store: ConformanceStore) => {
+      const scanner = await createScanner(store);
+      const swept = await scanner.sweep();
+      await store.enqueue(await store.listCodebaseRefs(), 'manual');
+      const rescanned = await scanner.drain();
+      return swept.failed + rescanned.failed;
+    };
     const clean = await ConformanceStore.create(
       await databases.init(id as TestDatabaseId),
     );
-    await (await createScanner(clean)).sweep();
+    expect(await sweepAndRescan(clean)).toBe(0);
 
     const faulty = await ConformanceStore.create(
       await databases.init(id as TestDatabaseId),
@@ -157,8 +224,7 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
         { kind: 'error', status: 500, every: 10, skip: 5 },
       ],
     });
-    const counts = await (await createScanner(faulty)).sweep();
-    expect(counts.failed).toBe(0);
+    expect(await sweepAndRescan(faulty)).toBe(0);
     const faults = gitlab.gitlab.stats().faultsInjected;
     expect(faults.rateLimit + faults.error).toBeGreaterThan(2);
     expect(await storedScores(faulty)).toEqual(await storedScores(clean));
@@ -176,7 +242,7 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
     await storeA.enqueue(await storeA.listCodebaseRefs(), 'schedule');
     const [countsA, countsB] = await Promise.all([a.drain(), b.drain()]);
     expect(countsA.scanned + countsB.scanned).toBe(4);
-    expect(gitlab.gitlab.stats().routes[TREE_ROUTE].count).toBe(4);
+    expect(gitlab.gitlab.stats().routes[APPROVALS_ROUTE].count).toBe(4);
     expect(
       (await storeA.listCodebases({})).items.every(
         row => row.trend.length === 1,
@@ -218,7 +284,7 @@ describe.each(databases.eachSupportedId())('ConformanceScanner on %s', id => {
     list.push(codebases[3]);
     gitlab.gitlab.resetStats();
     expect(await scanner.scanNewAndQueued()).toMatchObject({ scanned: 1 });
-    expect(gitlab.gitlab.stats().routes[TREE_ROUTE].count).toBe(1);
+    expect(gitlab.gitlab.stats().routes[APPROVALS_ROUTE].count).toBe(1);
     expect(await scanner.scanNewAndQueued()).toMatchObject({ scanned: 0 });
   });
 

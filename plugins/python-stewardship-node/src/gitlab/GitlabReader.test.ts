@@ -3,6 +3,13 @@ import {
   startTestGitlab,
   TestGitlab,
 } from '@internal/gitlab-local/src/__testUtils__/startTestGitlab';
+import {
+  authedRemote,
+  gitCli,
+} from '@internal/gitlab-local/src/__testUtils__/gitCli';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { GitlabReader } from './GitlabReader';
 
 describe('GitlabReader against the local GitLab', () => {
@@ -33,6 +40,90 @@ describe('GitlabReader against the local GitLab', () => {
     expect(read.map(f => f.path)).toEqual(['pyproject.toml']);
     expect(read[0].content).toContain('[tool.');
     expect(r.requestCount).toBe(4);
+  });
+
+  it('gives the head, branch rules and file list in one GraphQL request, the rest of a long file list 100 paths a request', async () => {
+    const r = reader();
+    const overview = await r.projectOverview(AI_GATEWAY);
+    expect(r.requestCount).toBe(1);
+    const head = await reader().projectHead(AI_GATEWAY);
+    expect(overview).toMatchObject({
+      id: head.id,
+      pathWithNamespace: head.pathWithNamespace,
+      webUrl: head.webUrl,
+      defaultBranch: head.defaultBranch,
+      commitId: head.commitId,
+      archived: false,
+      onlyAllowMergeIfPipelineSucceeds: head.onlyAllowMergeIfPipelineSucceeds,
+    });
+    expect(overview.treePaths).toEqual(
+      await reader().listFiles(head.id, head.commitId!),
+    );
+    // The approval rule names no branch, so it sits with "All branches".
+    expect(overview.branchRules).toEqual([
+      {
+        name: 'All branches',
+        isDefault: false,
+        isProtected: false,
+        branchProtection: null,
+        approvalRules: [
+          {
+            name: 'Maintainers',
+            approvalsRequired: 1,
+            eligibleUsernames: expect.arrayContaining(['alex.maintainer']),
+          },
+        ],
+      },
+      {
+        name: 'main',
+        isDefault: true,
+        isProtected: true,
+        branchProtection: {
+          allowForcePush: false,
+          codeOwnerApprovalRequired: true,
+        },
+        approvalRules: [],
+      },
+      expect.objectContaining({ name: 'stable-*', isDefault: false }),
+    ]);
+    expect(await r.authorCanApprove(AI_GATEWAY)).toBe(false);
+    expect(r.requestCount).toBe(2);
+  });
+
+  it('pages past 100 files', async () => {
+    // Push-to-create a project of 230 files.
+    const paths = Array.from({ length: 230 }, (_, i) => `pkg/m${i}.py`);
+    const projectPath = 'root/many-files';
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'reader-many-'));
+    try {
+      await gitCli(['init', '-q', '-b', 'main'], work);
+      await fs.mkdir(path.join(work, 'pkg'));
+      for (const file of paths) await fs.writeFile(path.join(work, file), '');
+      await gitCli(['add', '.'], work);
+      await gitCli(['commit', '-qm', 'Many files'], work);
+      await gitCli(
+        [
+          'push',
+          '-q',
+          authedRemote(gitlab.gitlab.url, projectPath, gitlab.gitlab.token),
+          'HEAD:main',
+        ],
+        work,
+      );
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+    }
+    const r = reader();
+    const overview = await r.projectOverview(projectPath);
+    expect(overview.treePaths).toHaveLength(100);
+    expect(overview.treeCursor).not.toBeNull();
+    const rest = await r.listMoreFiles(
+      projectPath,
+      overview.commitId!,
+      overview.treeCursor!,
+    );
+    expect([...overview.treePaths, ...rest].sort()).toEqual([...paths].sort());
+    expect(r.requestCount).toBe(3);
   });
 
   it('honours Retry-After on 429 and retries 500s, with the same answers', async () => {

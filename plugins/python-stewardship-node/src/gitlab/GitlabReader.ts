@@ -23,6 +23,39 @@ export interface GitlabProjectHead {
   onlyAllowMergeIfPipelineSucceeds: boolean;
 }
 
+/**
+ * A branch rule as GraphQL `project.branchRules` gives it: "All branches"
+ * (no protection), or a protected branch name or wildcard with its
+ * protection; each with the approval rules that apply to it. @public
+ */
+export interface GitlabBranchRule {
+  name: string;
+  isDefault: boolean;
+  isProtected: boolean;
+  branchProtection: {
+    allowForcePush: boolean;
+    codeOwnerApprovalRequired: boolean;
+  } | null;
+  approvalRules: Array<{
+    name: string;
+    approvalsRequired: number;
+    /** Users named by the rule and members of the groups it names. */
+    eligibleUsernames: string[];
+  }>;
+}
+
+/**
+ * `projectOverview`: the head, the branch rules and the first page of the
+ * default branch's file list, all from one GraphQL request. @public
+ */
+export interface GitlabProjectOverview extends GitlabProjectHead {
+  branchRules: GitlabBranchRule[];
+  /** Blob paths of the tree at `commitId`, the first `TREE_PAGE` of them. */
+  treePaths: string[];
+  /** Where the next page of the tree starts; null when `treePaths` is all. */
+  treeCursor: string | null;
+}
+
 /** A file read by `readFiles`. @public */
 export interface GitlabFile {
   path: string;
@@ -31,6 +64,80 @@ export interface GitlabFile {
 
 /** GitLab caps `blobs(paths:)` at 100 paths per query. */
 const BLOBS_PER_QUERY = 100;
+
+/** GitLab's GraphQL `max_page_size`: tree pages of 100 blobs. */
+const TREE_PAGE = 100;
+
+const TREE_BLOBS_FIELDS = `blobs(first: ${TREE_PAGE}, after: $after) {
+  nodes { path }
+  pageInfo { hasNextPage endCursor }
+}`;
+
+const OVERVIEW_QUERY = `query projectOverview($fullPath: ID!, $after: String) {
+  project(fullPath: $fullPath) {
+    id fullPath webUrl archived lastActivityAt onlyAllowMergeIfPipelineSucceeds
+    repository {
+      rootRef empty
+      tree(recursive: true) { lastCommit { sha } ${TREE_BLOBS_FIELDS} }
+    }
+    branchRules(first: 100) {
+      nodes {
+        name isDefault isProtected
+        branchProtection { allowForcePush codeOwnerApprovalRequired }
+        approvalRules {
+          nodes { name approvalsRequired eligibleApprovers { nodes { username } } }
+        }
+      }
+    }
+  }
+}`;
+
+const TREE_QUERY = `query treePage($fullPath: ID!, $ref: String, $after: String) {
+  project(fullPath: $fullPath) {
+    repository { tree(ref: $ref, recursive: true) { ${TREE_BLOBS_FIELDS} } }
+  }
+}`;
+
+type TreeBlobsJson = {
+  nodes: Array<{ path: string }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+type OverviewJson = {
+  project: {
+    id: string;
+    fullPath: string;
+    webUrl: string;
+    archived: boolean | null;
+    lastActivityAt: string;
+    onlyAllowMergeIfPipelineSucceeds: boolean | null;
+    repository: {
+      rootRef: string | null;
+      empty: boolean;
+      tree: { lastCommit: { sha: string } | null; blobs: TreeBlobsJson } | null;
+    } | null;
+    branchRules: {
+      nodes: Array<
+        Omit<GitlabBranchRule, 'approvalRules'> & {
+          approvalRules: {
+            nodes: Array<{
+              name: string;
+              approvalsRequired: number;
+              eligibleApprovers: { nodes: Array<{ username: string }> } | null;
+            }>;
+          } | null;
+        }
+      >;
+    } | null;
+  } | null;
+};
+
+/** The message a scan stores when a project cannot be read. */
+function notReadable(projectPath: string): Error {
+  return new Error(
+    `GitLab project ${projectPath} was not found, or the portal's GitLab token cannot read it`,
+  );
+}
 
 const BLOBS_QUERY = `query readBlobs($fullPath: ID!, $ref: String, $paths: [String!]!) {
   project(fullPath: $fullPath) {
@@ -111,6 +218,94 @@ export class GitlabReader {
   }
 
   /**
+   * One GraphQL request for what a scan needs before reading files: the
+   * project, its default branch and that branch's commit, the branch rules
+   * (protection and approval rules, for the review-settings checks) and the
+   * first 100 paths of the recursive file list at that commit. Throws when
+   * the project is missing or unreadable.
+   */
+  async projectOverview(projectPath: string): Promise<GitlabProjectOverview> {
+    const { project } = (await this.graphql(OVERVIEW_QUERY, {
+      fullPath: projectPath,
+    })) as OverviewJson;
+    if (!project) throw notReadable(projectPath);
+    const repository = project.repository;
+    const tree = repository?.empty ? null : repository?.tree ?? null;
+    const commitId = tree?.lastCommit?.sha ?? null;
+    return {
+      id: Number(project.id.split('/').pop()),
+      pathWithNamespace: project.fullPath,
+      webUrl: project.webUrl,
+      defaultBranch: repository?.rootRef ?? null,
+      commitId,
+      archived: project.archived ?? false,
+      lastActivityAt: project.lastActivityAt,
+      onlyAllowMergeIfPipelineSucceeds:
+        project.onlyAllowMergeIfPipelineSucceeds ?? false,
+      branchRules: (project.branchRules?.nodes ?? []).map(rule => ({
+        name: rule.name,
+        isDefault: rule.isDefault,
+        isProtected: rule.isProtected,
+        branchProtection: rule.branchProtection,
+        approvalRules: (rule.approvalRules?.nodes ?? []).map(approval => ({
+          name: approval.name,
+          approvalsRequired: approval.approvalsRequired,
+          eligibleUsernames: (approval.eligibleApprovers?.nodes ?? []).map(
+            user => user.username,
+          ),
+        })),
+      })),
+      treePaths: commitId ? tree!.blobs.nodes.map(node => node.path) : [],
+      treeCursor:
+        commitId && tree!.blobs.pageInfo.hasNextPage
+          ? tree!.blobs.pageInfo.endCursor
+          : null,
+    };
+  }
+
+  /**
+   * The rest of a recursive file list that `projectOverview` started: blob
+   * paths at `ref` (use the commit sha) from `cursor` on, 100 per GraphQL
+   * request.
+   */
+  async listMoreFiles(
+    projectPath: string,
+    ref: string,
+    cursor: string,
+  ): Promise<string[]> {
+    const paths: string[] = [];
+    let after: string | null = cursor;
+    while (after) {
+      const data = (await this.graphql(TREE_QUERY, {
+        fullPath: projectPath,
+        ref,
+        after,
+      })) as {
+        project: {
+          repository: { tree: { blobs: TreeBlobsJson } | null } | null;
+        } | null;
+      };
+      const blobs = data.project?.repository?.tree?.blobs;
+      if (!blobs) throw notReadable(projectPath);
+      paths.push(...blobs.nodes.map(node => node.path));
+      after = blobs.pageInfo.hasNextPage ? blobs.pageInfo.endCursor : null;
+    }
+    return paths;
+  }
+
+  /**
+   * Whether merge request authors may approve their own merge requests
+   * (`GET /projects/:id/approvals`, `merge_requests_author_approval`): the
+   * one review setting GitLab's GraphQL does not give. One request.
+   */
+  async authorCanApprove(projectPath: string): Promise<boolean> {
+    const approvals = (await this.api.MergeRequestApprovals.showConfiguration(
+      projectPath,
+    )) as unknown as { merge_requests_author_approval?: boolean | null };
+    return approvals.merge_requests_author_approval ?? true;
+  }
+
+  /**
    * Paths of every project GitLab saw activity on after `since` (pushes,
    * merges, issues...), 100 per request; the cheap way to find what changed.
    */
@@ -160,11 +355,7 @@ export class GitlabReader {
           };
         } | null;
       };
-      if (!data.project) {
-        throw new Error(
-          `GitLab project ${projectPath} was not found or is not readable with the portal's token`,
-        );
-      }
+      if (!data.project) throw notReadable(projectPath);
       for (const node of data.project.repository.blobs.nodes) {
         files.push({ path: node.path, content: node.rawTextBlob });
       }
