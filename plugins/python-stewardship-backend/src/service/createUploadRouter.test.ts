@@ -172,11 +172,51 @@ describe('POST /uploads', () => {
       "Unrecognized key(s) in object: 'colour'",
       'report.schemaVersion must be 1',
       'report.score must be from 0 to 100',
-      'report.results.0.status Invalid enum value',
+      'report.results.0.status must be one of: pass, fail, skip, error, exempt',
       "report.results.1.id PYG-999 is not a check of the portal's rule pack",
     ]) {
       expect(message).toContain(part);
     }
+  });
+
+  it('holds the report to the shared schema (conformanceReportJsonSchema), in words', async () => {
+    const { counts, ...report } = reportWith();
+    const res = await upload({
+      entityRef: GATEWAY,
+      report: {
+        ...report,
+        level: 'platinum',
+        warnings: 'none',
+        results: [{ ...report.results[0], weight: 0, extra: true }],
+        classification: { ...report.classification, type: undefined },
+      },
+    });
+    expect(res.status).toBe(400);
+    const message: string = res.body.error.message;
+    for (const part of [
+      'report.counts is required',
+      'report.level must be one of: bronze, silver, gold, null',
+      'report.warnings must be a list',
+      'report.results.0 has a field the report format does not know: extra',
+      'report.results.0.weight must be from 1 to 3',
+      'report.classification.type is required',
+    ]) {
+      expect(message).toContain(part);
+    }
+  });
+
+  it('takes reports of CLIs older than classification.confidence and evidence', async () => {
+    const report = reportWith();
+    const classification: Record<string, unknown> = {
+      ...report.classification,
+    };
+    delete classification.confidence;
+    delete classification.evidence;
+    const res = await upload({
+      entityRef: GATEWAY,
+      report: { ...report, classification },
+    });
+    expect(res.status).toBe(201);
   });
 
   it.each([

@@ -1,11 +1,11 @@
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  checkFamilies,
-  repositoryTypes,
+  conformanceReportJsonSchema,
   ruleCatalog,
   type ConformanceReport,
 } from '@internal/plugin-python-stewardship-common';
+import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v3';
@@ -41,129 +41,126 @@ export const UNKNOWN_UPLOAD_RULE_PACK = 'ci-upload';
 const EXTERNAL_SUBJECT_PREFIX = 'external:';
 
 const checkIds = new Set(ruleCatalog.map(rule => rule.id));
-const levelIds = ['bronze', 'silver', 'gold'] as const;
-const statuses = ['pass', 'fail', 'skip', 'error', 'exempt'] as const;
-const count = z.number().int().min(0);
 
-/** The CLI's `--format json` (conformanceReportJsonSchema in -common), as zod. */
-const reportSchema = z
-  .object(
-    {
-      schemaVersion: z.literal(1, {
-        errorMap: () => ({
-          message:
-            'must be 1 (this portal reads version 1 reports; update python-conformance)',
-        }),
-      }),
-      commitId: z.string().max(100).optional(),
-      projectRoot: z.string().max(1000),
-      projectRootReason: z.string().max(2000).optional(),
-      repositoryType: z.enum(repositoryTypes),
-      classification: z
-        .object({
-          type: z.enum(repositoryTypes),
-          source: z.enum(['option', 'annotation', 'pyproject', 'detected']),
-          // Optional: reports of CLIs older than the confidence field.
-          confidence: z.enum(['high', 'medium', 'low']).optional(),
-          evidence: z
-            .array(
-              z
-                .object({
-                  fact: z.string().min(1).max(2000),
-                  path: z.string().max(1000).optional(),
-                })
-                .strict(),
-            )
-            .max(50)
-            .optional(),
-          reasons: z.array(z.string().max(2000)).max(50),
-          closeCall: z
-            .object({
-              alternative: z.enum(repositoryTypes),
-              reason: z.string().max(2000),
-            })
-            .strict()
-            .optional(),
-        })
-        .strict(),
-      results: z
-        .array(
-          z
-            .object({
-              id: z.string().refine(
-                id => checkIds.has(id),
-                id => ({
-                  message: `${id} is not a check of the portal's rule pack (see GET /rules); upgrade python-conformance or the portal so both use the same rule pack`,
-                }),
-              ),
-              title: z.string().min(1).max(500),
-              family: z.enum(
-                checkFamilies.map(f => f.id) as [string, ...string[]],
-              ),
-              status: z.enum(statuses),
-              message: z.string().min(1).max(10_000),
-              location: z
-                .object({
-                  path: z.string().max(1000),
-                  line: z.number().int().min(1).optional(),
-                })
-                .strict()
-                .optional(),
-              docs: z.string().max(500),
-              weight: z.number().int().min(1).max(3),
-              advisory: z.boolean(),
-              source: z
-                .enum([
-                  'python-guide',
-                  'code-review-guidelines',
-                  'working-group',
-                  'portal-default',
-                ])
-                .optional(),
-              blockedBy: z.array(z.string().max(20)).max(100),
-            })
-            .strict(),
-        )
-        .min(1, 'must list at least one check result')
-        .max(500),
-      score: z
-        .number({ invalid_type_error: 'must be a number from 0 to 100' })
-        .int()
-        .min(0, 'must be from 0 to 100')
-        .max(100, 'must be from 0 to 100'),
-      level: z.enum(levelIds).nullable(),
-      levels: z
-        .array(
-          z
-            .object({
-              id: z.enum(levelIds),
-              title: z.string().max(100),
-              reached: z.boolean(),
-              missing: z.array(z.string().max(20)).max(500),
-            })
-            .strict(),
-        )
-        .max(10),
-      counts: z
-        .object({
-          pass: count,
-          fail: count,
-          skip: count,
-          error: count,
-          exempt: count,
-          total: count,
-        })
-        .strict(),
-      warnings: z.array(z.string().max(2000)).max(200),
-    },
-    {
-      required_error:
-        'is required: the JSON report of `python-conformance check --format json`',
-      invalid_type_error:
-        'must be the JSON report of `python-conformance check --format json`',
-    },
-  )
-  .strict();
+/** Size limits of an upload, on top of the report format itself. */
+const MAX_STRING = 10_000;
+const MAX_ITEMS = 500;
+
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * The shared report schema (`conformanceReportJsonSchema` in -common, which
+ * the CLI's tests hold its reports to) with what an upload adds: every
+ * string and list gets a size limit, a report lists at least one result,
+ * and `classification.confidence` and `evidence` may be absent, as in the
+ * reports of CLIs older than those fields.
+ */
+function uploadReportSchema(schema: JsonSchema): JsonSchema {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const copy: JsonSchema = Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, walk(value)]),
+    );
+    if (copy.type === 'string') copy.maxLength ??= MAX_STRING;
+    if (copy.type === 'array') copy.maxItems ??= MAX_ITEMS;
+    return copy;
+  };
+  const derived = walk(schema) as JsonSchema & {
+    properties: Record<string, JsonSchema>;
+  };
+  const { classification, results } = derived.properties;
+  classification.required = (classification.required as string[]).filter(
+    key => key !== 'confidence' && key !== 'evidence',
+  );
+  results.minItems = 1;
+  return derived;
+}
+
+const validateReport = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  verbose: true,
+}).compile(uploadReportSchema(conformanceReportJsonSchema));
+
+const listValues = (values: unknown[]) =>
+  values.map(value => (value === null ? 'null' : String(value))).join(', ');
+
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/** One schema error in words, with the field's path from `report`. */
+function describeReportError(error: ErrorObject): string {
+  const path = ['report', ...error.instancePath.split('/').slice(1)].join('.');
+  const parent = (error.parentSchema ?? {}) as JsonSchema;
+  switch (error.keyword) {
+    case 'required':
+      return `${path}.${error.params.missingProperty} is required`;
+    case 'additionalProperties':
+      return `${path} has a field the report format does not know: ${error.params.additionalProperty}`;
+    case 'enum':
+      return `${path} must be one of: ${listValues(
+        error.params.allowedValues,
+      )}`;
+    case 'const':
+      return path === 'report.schemaVersion'
+        ? `${path} must be 1 (this portal reads version 1 reports; update python-conformance)`
+        : `${path} must be ${listValues([error.params.allowedValue])}`;
+    case 'minimum':
+    case 'maximum':
+      return parent.minimum !== undefined && parent.maximum !== undefined
+        ? `${path} must be from ${parent.minimum} to ${parent.maximum}`
+        : `${path} ${error.message}`;
+    case 'type':
+      return `${path} must be ${
+        TYPE_WORDS[error.params.type] ?? error.params.type
+      }`;
+    case 'minItems':
+      return path === 'report.results'
+        ? `${path} must list at least one check result`
+        : `${path} must list at least ${error.params.limit}`;
+    case 'maxItems':
+      return `${path} may list at most ${error.params.limit}`;
+    case 'minLength':
+      return `${path} must not be empty`;
+    case 'maxLength':
+      return `${path} may be at most ${error.params.limit} characters`;
+    case 'pattern':
+      return `${path} must look like ${
+        path.endsWith('.id') ? 'PYG-012' : `the pattern ${error.params.pattern}`
+      }`;
+    default:
+      return `${path} ${error.message}`;
+  }
+}
+
+/**
+ * Checks a report against the shared schema and the portal's rule pack;
+ * every problem in words, none when it is fine.
+ */
+export function reportProblems(report: unknown): string[] {
+  const problems = validateReport(report)
+    ? []
+    : (validateReport.errors ?? []).map(describeReportError);
+  const results = (report as { results?: unknown }).results;
+  if (Array.isArray(results)) {
+    results.forEach((result, index) => {
+      const id = (result as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && !checkIds.has(id)) {
+        problems.push(
+          `report.results.${index}.id ${id} is not a check of the portal's rule pack (see GET /rules); upgrade python-conformance or the portal so both use the same rule pack`,
+        );
+      }
+    });
+  }
+  return problems;
+}
 
 export const uploadRequestSchema = z
   .object({
@@ -187,7 +184,14 @@ export const uploadRequestSchema = z
       .regex(/^[0-9a-f]{7,64}$/i, 'must be a git commit SHA (CI_COMMIT_SHA)')
       .optional(),
     rulePackVersion: z.string().min(1).max(100).optional(),
-    report: reportSchema,
+    // The envelope only; the report itself is held to the shared JSON
+    // schema (reportProblems), in the same answer.
+    report: z.record(z.unknown(), {
+      required_error:
+        'is required: the JSON report of `python-conformance check --format json`',
+      invalid_type_error:
+        'must be the JSON report of `python-conformance check --format json`',
+    }),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -197,6 +201,9 @@ export const uploadRequestSchema = z
         message:
           'give exactly one of entityRef (e.g. component:default/payments-api) or projectPath (the GitLab project path, e.g. payments/payments-api)',
       });
+    }
+    for (const problem of body.report ? reportProblems(body.report) : []) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
     }
   });
 
@@ -253,7 +260,7 @@ export async function createUploadRouter(
     }
     const body = parseInput(uploadRequestSchema, req.body, 'upload');
     const entityRef = await resolveEntityRef(body);
-    const report = body.report as ConformanceReport;
+    const report = body.report as unknown as ConformanceReport;
     const stored = await store.recordResult({
       entityRef,
       source: 'ci-upload',
