@@ -299,11 +299,15 @@ function selectChecks(
   const ignoreSet = normalize(ignore, 'ignore');
   const matches = (set: Set<string>, check: CheckDefinition) =>
     set.has(check.id) || set.has(check.family);
-  return [...rulePack]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .filter(
-      check =>
-        (selectSet.size === 0 || matches(selectSet, check)) &&
-        !matches(ignoreSet, check),
-    );
+  return (
+    [...rulePack]
+      // Code-unit order, not localeCompare: its first call loads the ICU
+      // collator (about 5 ms and 3 MiB of a CLI run) for ids that are ASCII.
+      .sort((a, b) => Number(a.id > b.id) - Number(a.id < b.id))
+      .filter(
+        check =>
+          (selectSet.size === 0 || matches(selectSet, check)) &&
+          !matches(ignoreSet, check),
+      )
+  );
 }
