@@ -6,21 +6,20 @@ export function lineOf(
   text: string,
   pattern: string | RegExp,
 ): number | undefined {
-  let index: number;
-  if (typeof pattern === 'string') {
-    index = text.indexOf(pattern);
-  } else {
-    const flags = pattern.flags.replace('g', '');
-    index = text.search(new RegExp(pattern.source, flags));
-  }
+  // `search` ignores the global flag and lastIndex, so the pattern is used
+  // as it is rather than compiled again on every call.
+  const index =
+    typeof pattern === 'string' ? text.indexOf(pattern) : text.search(pattern);
   if (index < 0) {
     return undefined;
   }
   let line = 1;
-  for (let i = 0; i < index; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-    }
+  for (
+    let newline = text.indexOf('\n');
+    newline >= 0 && newline < index;
+    newline = text.indexOf('\n', newline + 1)
+  ) {
+    line++;
   }
   return line;
 }

@@ -43,13 +43,20 @@ export function createMemorySnapshot(
     contents.set(normalizePath(path), content);
   }
   const decoded = new Map<string, string>();
-  const paths = [
-    ...new Set([
-      ...contents.keys(),
-      ...(options.treePaths ?? []).map(normalizePath),
-    ]),
-  ].sort();
-  const inTree = new Set(paths);
+  // One pass without intermediate arrays: a tree of a few thousand paths is
+  // built on every scan. GitLab lists a tree sorted, so the sort usually
+  // finds one run and costs a single comparison per path.
+  const inTree = new Set<string>();
+  const paths: string[] = [];
+  const add = (path: string) => {
+    if (!inTree.has(path)) {
+      inTree.add(path);
+      paths.push(path);
+    }
+  };
+  for (const path of options.treePaths ?? []) add(normalizePath(path));
+  for (const path of contents.keys()) add(path);
+  paths.sort();
 
   return {
     commitId,
