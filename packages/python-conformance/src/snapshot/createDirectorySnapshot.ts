@@ -9,6 +9,7 @@ import {
 import { dirname, join, resolve, sep } from 'node:path';
 import {
   DEFAULT_MAX_FILE_BYTES,
+  looksBinary,
   RepositorySnapshot,
   SnapshotReadError,
 } from '@internal/plugin-python-stewardship-common';
@@ -93,7 +94,7 @@ export function createDirectorySnapshot(
       } catch {
         throw new SnapshotReadError(path, 'binary');
       }
-      if (text.includes('\u0000')) {
+      if (looksBinary(text)) {
         throw new SnapshotReadError(path, 'binary');
       }
       return text;

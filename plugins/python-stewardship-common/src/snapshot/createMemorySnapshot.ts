@@ -1,5 +1,6 @@
 import { RepositorySnapshot } from './RepositorySnapshot';
 import { SnapshotReadError } from './SnapshotReadError';
+import { looksBinary } from './looksBinary';
 import { normalizePath } from './normalizePath';
 
 /**
@@ -28,7 +29,7 @@ export interface MemorySnapshotOptions {
  * backend fetched from GitLab, or fixtures in tests.
  *
  * Bytes are decoded as strict UTF-8; content that is not valid UTF-8 or
- * contains NUL characters is treated as binary.
+ * has a NUL character near its start ({@link looksBinary}) is binary.
  *
  * @public
  */
@@ -85,7 +86,7 @@ export function createMemorySnapshot(
       }
       const text =
         typeof content === 'string' ? content : decodeUtf8(path, content);
-      if (text.includes('\u0000')) {
+      if (looksBinary(text)) {
         throw new SnapshotReadError(path, 'binary');
       }
       decoded.set(path, text);

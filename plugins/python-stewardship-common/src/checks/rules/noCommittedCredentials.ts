@@ -18,6 +18,8 @@ const SECRET_NAMES = new Set([
 const SECRET_EXTENSIONS = ['.pem', '.key'];
 
 function isSecretFile(path: string): boolean {
+  // Most of a large tree is Python modules, none of them a credentials file.
+  if (path.endsWith('.py')) return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
   return (
     SECRET_NAMES.has(name) ||
