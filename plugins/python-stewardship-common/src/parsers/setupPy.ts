@@ -1,4 +1,3 @@
-import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import { createParseCache, deepFreeze } from './parseCache';
 
@@ -62,6 +61,21 @@ const SETUP_MODULES = new Set(['setuptools', 'distutils.core']);
 /** Readings kept across evaluations, by content. */
 const readings = createParseCache<SetupPyReading>();
 
+type PythonGrammar = typeof import('@lezer/python');
+let grammar: PythonGrammar | undefined;
+
+/**
+ * The Python grammar, loaded on first use: building its parse tables takes
+ * about 11 ms, a tenth of a CLI run, and most repositories have no
+ * setup.py to read. (In the CLI's bundle a `require` stays lazy; an
+ * `import` would run at start.)
+ */
+function pythonParser(): PythonGrammar['parser'] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  grammar ??= require('@lezer/python') as PythonGrammar;
+  return grammar.parser;
+}
+
 /** Reads `setup(...)` keywords from the text of a setup.py, without running it. */
 export function readSetupPy(text: string): SetupPyReading {
   const cached = readings.get(text);
@@ -72,7 +86,7 @@ export function readSetupPy(text: string): SetupPyReading {
 }
 
 function readUncached(text: string): SetupPyReading {
-  const tree = parser.parse(text);
+  const tree = pythonParser().parse(text);
   const top = tree.topNode;
   const source = (node: SyntaxNode) => text.slice(node.from, node.to);
   let syntaxError = false;
