@@ -60,7 +60,8 @@ describe('the portal in Chromium', () => {
       await page.getByRole('button', { name: 'Enter' }).click();
 
       // The catalog is the landing page; filter it with the Tags picker.
-      await page.getByRole('heading', { name: /Catalog$/ }).waitFor();
+      // The organisation's catalog heading (the page bar says "Catalog" too).
+      await page.getByRole('heading', { name: 'Example Co Catalog' }).waitFor();
       await page.getByLabel('Tags').click();
       await page.getByRole('option', { name: 'python' }).click();
       await page.keyboard.press('Escape');
