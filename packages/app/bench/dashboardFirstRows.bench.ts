@@ -9,7 +9,8 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { parseArgs as parseCommandLine } from 'node:util';
+import { BrowserContext, Page } from 'playwright-core';
 import {
   BackendProcess,
   repoRoot,
@@ -17,6 +18,7 @@ import {
   waitForCatalog,
 } from '../../backend/src/testing/startBackendProcess';
 import { demoCatalogProviders } from '../../backend/src/testing/demoCatalogProviders';
+import { launchChromium } from '../../backend/src/__testUtils__/browser';
 import { ConformanceStore } from '../../../plugins/python-stewardship-backend/src/database/ConformanceStore';
 import {
   benchCodebases,
@@ -62,25 +64,27 @@ import {
  */
 
 function parseArgs(argv: string[]) {
-  const args: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new Error(`Unknown argument ${argv[i]}`);
-    if (match[2] !== undefined) args[match[1]] = match[2];
-    else if (argv[i + 1] && !argv[i + 1].startsWith('--'))
-      args[match[1]] = argv[++i];
-    else args[match[1]] = true;
-  }
-  const num = (key: string, fallback: number) =>
+  const { values: args } = parseCommandLine({
+    args: argv,
+    options: {
+      entities: { type: 'string' },
+      days: { type: 'string' },
+      loads: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'skip-build': { type: 'boolean' },
+      profile: { type: 'string' },
+    },
+  });
+  const num = (key: 'entities' | 'days' | 'loads', fallback: number) =>
     args[key] === undefined ? fallback : Number(args[key]);
   return {
     entities: num('entities', 10_000),
     days: num('days', 365),
     loads: num('loads', 20),
-    dataDir: typeof args['data-dir'] === 'string' ? args['data-dir'] : '',
+    dataDir: args['data-dir'] ?? '',
     skipBuild: args['skip-build'] === true,
     /** Write a CPU profile of one more cold and one more warm load, and print where the time went. */
-    profile: typeof args.profile === 'string' ? args.profile : '',
+    profile: args.profile ?? '',
     chromium: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
   };
 }
@@ -532,17 +536,8 @@ function watchBackend(backend: BackendProcess) {
 }
 
 async function browserBenchmark(options: Options, backend: BackendProcess) {
-  const browser = await chromium.launch({
-    executablePath: options.chromium,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Debian's Chromium with the e2e tests' flags (PORTAL_CHROMIUM overrides).
+  const browser = await launchChromium();
   const outside: string[] = [];
   const watch = async (context: BrowserContext) => {
     context.on('request', request => {

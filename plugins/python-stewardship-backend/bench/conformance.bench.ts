@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { parseArgs as parseCommandLine, promisify } from 'node:util';
 import {
   CodebaseInfo,
   ConformanceStore,
@@ -52,17 +52,24 @@ const silent = {
 } as any;
 
 function parseArgs(argv: string[]) {
-  const args: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!match) throw new Error(`Unknown argument ${argv[i]}`);
-    if (match[2] !== undefined) args[match[1]] = match[2];
-    else if (argv[i + 1] && !argv[i + 1].startsWith('--'))
-      args[match[1]] = argv[++i];
-    else args[match[1]] = true;
-  }
-  const num = (key: string, fallback: number) =>
-    args[key] === undefined ? fallback : Number(args[key]);
+  const { values: args } = parseCommandLine({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      projects: { type: 'string' },
+      latency: { type: 'string' },
+      entities: { type: 'string' },
+      days: { type: 'string' },
+      requests: { type: 'string' },
+      'skip-scan': { type: 'boolean' },
+      'skip-api': { type: 'boolean' },
+      postgres: { type: 'string' },
+    },
+  });
+  const num = (
+    key: 'projects' | 'latency' | 'entities' | 'days' | 'requests',
+    fallback: number,
+  ) => (args[key] === undefined ? fallback : Number(args[key]));
   const db = String(args.db ?? 'both');
   if (!['sqlite', 'postgres', 'both'].includes(db)) {
     throw new Error('--db is sqlite, postgres or both');
