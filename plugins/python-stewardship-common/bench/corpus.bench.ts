@@ -12,16 +12,11 @@
  * (default off: every evaluation parses every file, as a first scan does;
  * only where the engine has parse caches).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import {
-  createMemorySnapshot,
-  evaluateRepository,
-  planConformanceFetch,
-} from '../src';
 import { loadLabels } from '../corpus/compareWithLabels';
+import { loadCheckout, timeEvaluations } from './timeCheckout';
 
 const args = process.argv.slice(2);
 const option = (name: string) =>
@@ -61,56 +56,14 @@ interface RepositoryTiming {
   score: number;
 }
 
-function loadCheckout(directory: string) {
-  const listed = spawnSync('git', ['ls-files', '-z'], {
-    cwd: directory,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  if (listed.status !== 0) {
-    throw new Error(`${directory} is not a git checkout: ${listed.stderr}`);
-  }
-  const tree = listed.stdout.split('\0').filter(Boolean);
-  const fetched: Record<string, string> = {};
-  // A path the plan asks for but the checkout cannot give (a symlink, a
-  // binary) stays missing, as it would for the backend; never ask twice.
-  const attempted = new Set<string>();
-  for (;;) {
-    const next = planConformanceFetch(tree, fetched).filter(
-      path => !attempted.has(path),
-    );
-    if (!next.length) break;
-    for (const path of next) {
-      attempted.add(path);
-      try {
-        fetched[path] = readFileSync(join(directory, path), 'utf8');
-      } catch {
-        // left missing
-      }
-    }
-  }
-  return { tree, fetched };
-}
-
 function timeRepository(id: string, directory: string): RepositoryTiming {
-  const { tree, fetched } = loadCheckout(directory);
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  let report;
-  for (let i = 0; i < runs + 20; i++) {
-    const cpuStarted = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    report = evaluateRepository(
-      createMemorySnapshot(fetched, undefined, { treePaths: tree }),
-    );
-    if (i >= 20) {
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
-      const cpu = process.cpuUsage(cpuStarted);
-      cpuTimes.push((cpu.user + cpu.system) / 1000);
-    }
-  }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+  const checkout = loadCheckout(directory);
+  const { tree, fetched } = checkout;
+  const {
+    wallMs: times,
+    cpuMs: cpuTimes,
+    report,
+  } = timeEvaluations(checkout, runs);
   return {
     id,
     files: tree.length,
@@ -121,8 +74,8 @@ function timeRepository(id: string, directory: string): RepositoryTiming {
     medianMs: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
     cpuMedianMs: round(percentile(cpuTimes, 50)),
-    type: report!.repositoryType,
-    score: report!.score,
+    type: report.repositoryType,
+    score: report.score,
   };
 }
 

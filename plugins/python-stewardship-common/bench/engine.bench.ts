@@ -16,16 +16,10 @@
  * scan, or shared with another repository, is not parsed again).
  * --cache off|on runs only one of the two.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import {
-  createMemorySnapshot,
-  evaluateRepository,
-  planConformanceFetch,
-} from '../src';
+import { createMemorySnapshot, evaluateRepository } from '../src';
 import { loadFixtureFiles } from '../fixtures/loadFixtureRepo';
+import { loadCheckout, timeEvaluations } from './timeCheckout';
 import { setParseCachesEnabled } from '../src/parsers/parseCache';
 
 const args = process.argv.slice(2);
@@ -220,44 +214,13 @@ function main(cache: 'off' | 'on') {
 /** Times a real git checkout: tree from `git ls-files`, contents fetched as the backend would. */
 function benchDirectory(directory: string, cache: 'off' | 'on') {
   setParseCachesEnabled(cache === 'on');
-  const listed = spawnSync('git', ['ls-files', '-z'], {
-    cwd: directory,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  if (listed.status !== 0) {
-    throw new Error(`${directory} is not a git checkout: ${listed.stderr}`);
-  }
-  const tree = listed.stdout.split('\0').filter(Boolean);
-  const fetched: Record<string, string> = {};
-  let rounds = 0;
-  for (
-    let next = planConformanceFetch(tree);
-    next.length;
-    next = planConformanceFetch(tree, fetched)
-  ) {
-    rounds++;
-    for (const path of next) {
-      fetched[path] = readFileSync(join(directory, path), 'utf8');
-    }
-  }
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  let report;
-  for (let i = 0; i < 220; i++) {
-    const cpuStarted = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    report = evaluateRepository(
-      createMemorySnapshot(fetched, undefined, { treePaths: tree }),
-    );
-    if (i >= 20) {
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
-      const cpu = process.cpuUsage(cpuStarted);
-      cpuTimes.push((cpu.user + cpu.system) / 1000);
-    }
-  }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+  const checkout = loadCheckout(directory);
+  const { tree, fetched, rounds } = checkout;
+  const {
+    wallMs: times,
+    cpuMs: cpuTimes,
+    report,
+  } = timeEvaluations(checkout, 200);
   const ciBytes = Object.entries(fetched)
     .filter(
       ([path]) =>
@@ -270,8 +233,8 @@ function benchDirectory(directory: string, cache: 'off' | 'on') {
       Object.keys(fetched).length
     } fetched in ${rounds} rounds (CI YAML ${Math.round(
       ciBytes / 1024,
-    )} KiB); score ${report!.score}, level ${
-      report!.level ?? 'none'
+    )} KiB); score ${report.score}, level ${
+      report.level ?? 'none'
     }; median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(
       times,
       95,
