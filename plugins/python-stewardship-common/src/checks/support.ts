@@ -159,6 +159,20 @@ export function unreadableNote(
   } not counted`;
 }
 
+/** The setup.py keywords that declare dependencies. */
+const DEPENDENCY_KEYWORDS = [
+  'install_requires',
+  'extras_require',
+  'tests_require',
+];
+
+/** {@link unreadableNote} for the keywords that declare dependencies. */
+export function unreadableDependenciesNote(py: {
+  packaging: PackagingModel;
+}): string {
+  return unreadableNote(py, ...DEPENDENCY_KEYWORDS);
+}
+
 /** The CI configuration, or the outcome to return when it cannot be used. */
 export function useCi(
   context: CheckContext,

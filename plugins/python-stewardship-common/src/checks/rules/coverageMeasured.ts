@@ -6,7 +6,7 @@ import {
   fail,
   findCommand,
   pass,
-  unreadableNote,
+  unreadableDependenciesNote,
   usePyproject,
 } from '../support';
 
@@ -40,12 +40,7 @@ export const coverageMeasured = defineCheck({
       return fail(
         `Neither pytest-cov nor coverage is a dependency in ${
           py.declaredIn
-        }${unreadableNote(
-          py,
-          'install_requires',
-          'extras_require',
-          'tests_require',
-        )}`,
+        }${unreadableDependenciesNote(py)}`,
         { path: py.path },
       );
     }

@@ -4,7 +4,7 @@ import {
   listOf,
   locate,
   pass,
-  unreadableNote,
+  unreadableDependenciesNote,
   usePyproject,
 } from '../support';
 import { DEVELOPMENT_TOOLS } from '../tooling';
@@ -68,11 +68,8 @@ export const developmentDependencyGroups = defineCheck({
       return fail(
         `${py.declaredIn} ${
           py.declaredInMany ? 'declare' : 'declares'
-        } no dependency group holding test or lint tools${unreadableNote(
+        } no dependency group holding test or lint tools${unreadableDependenciesNote(
           py,
-          'install_requires',
-          'extras_require',
-          'tests_require',
         )}`,
         { path: py.path },
       );

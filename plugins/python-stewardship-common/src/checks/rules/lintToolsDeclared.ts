@@ -4,7 +4,7 @@ import {
   fail,
   listOf,
   pass,
-  unreadableNote,
+  unreadableDependenciesNote,
   usePyproject,
 } from '../support';
 
@@ -57,12 +57,7 @@ export const lintToolsDeclared = defineCheck({
           py.declaredInMany ? 'do' : 'does'
         } not declare ${listOf(missing)}, and no pre-commit hook runs ${
           missing.length === 1 ? 'it' : 'them'
-        }${unreadableNote(
-          py,
-          'install_requires',
-          'extras_require',
-          'tests_require',
-        )}`,
+        }${unreadableDependenciesNote(py)}`,
         {
           path: py.path,
         },

@@ -4,7 +4,7 @@ import {
   fail,
   locate,
   pass,
-  unreadableNote,
+  unreadableDependenciesNote,
   usePyproject,
 } from '../support';
 import { pytestConfig } from '../tooling';
@@ -35,12 +35,9 @@ export const pytestIsTestFramework = defineCheck({
     if (!py.ok) return py.outcome;
     if (!allDependencies(py.model).has('pytest')) {
       return fail(
-        `pytest is not a dependency in ${py.declaredIn}${unreadableNote(
-          py,
-          'install_requires',
-          'extras_require',
-          'tests_require',
-        )}`,
+        `pytest is not a dependency in ${
+          py.declaredIn
+        }${unreadableDependenciesNote(py)}`,
         {
           path: py.path,
         },
