@@ -49,6 +49,7 @@ export type {
   ConformanceReport,
 } from './engine/ConformanceReport';
 export type { ConformanceLevel, ConformanceLevelId } from './scoring/levels';
+export type { DiscoveryRun, DiscoveryStatus } from './api/discoveryStatusApi';
 export { codebaseSortKeys, exemptionStates } from './api/conformanceApi';
 export type {
   CodebasePage,

@@ -99,6 +99,7 @@ export type {
   StewardshipOptions,
   StewardshipOptionsInput,
 } from './options/stewardshipOptions';
+export type { DiscoveryRun, DiscoveryStatus } from './api/discoveryStatusApi';
 export { codebaseSortKeys, exemptionStates } from './api/conformanceApi';
 export type {
   CodebasePage,

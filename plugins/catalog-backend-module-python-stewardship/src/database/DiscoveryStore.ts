@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import type { DiscoveryRun } from '@internal/plugin-python-stewardship-common';
 import { Knex } from 'knex';
 import { ProjectScan } from '../discovery/scanProject';
 
@@ -29,20 +30,7 @@ export interface StoredProject {
   scannedAt: string;
 }
 
-/** One scan or event update, for the scan status. */
-export interface DiscoveryRun {
-  providerId: string;
-  kind: 'scan' | 'event';
-  startedAt: string;
-  durationMs: number;
-  outcome: 'applied' | 'failed' | 'partial';
-  projectsSeen: number;
-  projectsChanged: number;
-  projectsFailed: number;
-  requests: number;
-  components: number;
-  error?: string;
-}
+export type { DiscoveryRun };
 
 interface ProjectRow {
   provider_id: string;

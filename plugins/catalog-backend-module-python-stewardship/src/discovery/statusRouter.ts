@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { discoveryStatusReadPermission } from '@internal/plugin-python-stewardship-common';
+import {
+  discoveryStatusReadPermission,
+  DiscoveryStatus,
+} from '@internal/plugin-python-stewardship-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { DiscoveryStore } from '../database/DiscoveryStore';
@@ -38,7 +41,7 @@ export function createStatusRouter(options: {
         );
       }
     }
-    const providers = await Promise.all(
+    const providers: DiscoveryStatus['providers'] = await Promise.all(
       options.providerIds.map(async providerId => {
         const runs = await options.store.latestRuns(providerId, 10);
         return {

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   CodebasePage,
   CodebaseQuery,
+  DiscoveryStatus,
   EntityConformance,
   Exemption,
   ExemptionDecision,
@@ -9,30 +10,6 @@ import type {
   OrganisationSummary,
   ScoreHistory,
 } from '@internal/plugin-python-stewardship-common/browser';
-
-/** One GitLab discovery run, as `GET /api/catalog/python-discovery/status` reports it. */
-export interface DiscoveryRun {
-  kind: 'scan' | 'event';
-  startedAt: string;
-  durationMs: number;
-  outcome: 'applied' | 'failed' | 'partial';
-  projectsSeen: number;
-  projectsChanged: number;
-  projectsFailed: number;
-  requests: number;
-  components: number;
-  error?: string;
-}
-
-/** Each discovery provider's newest runs. */
-export interface DiscoveryStatus {
-  providers: Array<{
-    providerId: string;
-    lastRun: DiscoveryRun | null;
-    lastScan: DiscoveryRun | null;
-    recentRuns: DiscoveryRun[];
-  }>;
-}
 
 /** The conformance service's API (`/api/python-stewardship`), as the browser uses it. */
 export interface PythonStewardshipApi {

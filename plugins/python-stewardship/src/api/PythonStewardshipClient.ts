@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   CodebasePage,
   CodebaseQuery,
+  DiscoveryStatus,
   EntityConformance,
   Exemption,
   ExemptionDecision,
@@ -9,10 +10,7 @@ import type {
   OrganisationSummary,
   ScoreHistory,
 } from '@internal/plugin-python-stewardship-common/browser';
-import type {
-  DiscoveryStatus,
-  PythonStewardshipApi,
-} from './PythonStewardshipApi';
+import type { PythonStewardshipApi } from './PythonStewardshipApi';
 
 /** An API error, with the server's message in words. */
 export class PythonStewardshipApiError extends Error {

@@ -1,9 +1,9 @@
 export { pythonStewardshipApiRef } from './PythonStewardshipApi';
+export type { PythonStewardshipApi } from './PythonStewardshipApi';
 export type {
   DiscoveryRun,
   DiscoveryStatus,
-  PythonStewardshipApi,
-} from './PythonStewardshipApi';
+} from '@internal/plugin-python-stewardship-common/browser';
 export {
   PythonStewardshipClient,
   PythonStewardshipApiError,
