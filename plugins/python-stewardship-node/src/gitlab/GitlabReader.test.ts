@@ -26,9 +26,37 @@ describe('GitlabReader against the local GitLab', () => {
       { baseDelayMs: 1 },
     );
 
-  it('reads a project head, its tree and several files in four requests', async () => {
+  /**
+   * The project and its default branch's commit read over REST, the
+   * reference the GraphQL overview is held to.
+   */
+  async function restHead(projectPath: string) {
+    const { api } = reader();
+    const project = (await api.Projects.show(projectPath)) as unknown as {
+      id: number;
+      path_with_namespace: string;
+      web_url: string;
+      default_branch: string;
+      only_allow_merge_if_pipeline_succeeds?: boolean;
+    };
+    const branch = (await api.Branches.show(
+      project.id,
+      project.default_branch,
+    )) as unknown as { commit: { id: string } };
+    return {
+      id: project.id,
+      pathWithNamespace: project.path_with_namespace,
+      webUrl: project.web_url,
+      defaultBranch: project.default_branch,
+      commitId: branch.commit.id,
+      onlyAllowMergeIfPipelineSucceeds:
+        project.only_allow_merge_if_pipeline_succeeds ?? false,
+    };
+  }
+
+  it('reads a project overview, its tree and several files in three requests', async () => {
     const r = reader();
-    const head = await r.projectHead(AI_GATEWAY);
+    const head = await r.projectOverview(AI_GATEWAY);
     expect(head.pathWithNamespace).toBe(AI_GATEWAY);
     expect(head.commitId).toMatch(/^[0-9a-f]{40}$/);
     const files = await r.listFiles(head.id, head.commitId!);
@@ -39,14 +67,14 @@ describe('GitlabReader against the local GitLab', () => {
     ]);
     expect(read.map(f => f.path)).toEqual(['pyproject.toml']);
     expect(read[0].content).toContain('[tool.');
-    expect(r.requestCount).toBe(4);
+    expect(r.requestCount).toBe(3);
   });
 
   it('gives the head, branch rules and file list in one GraphQL request, the rest of a long file list 100 paths a request', async () => {
     const r = reader();
     const overview = await r.projectOverview(AI_GATEWAY);
     expect(r.requestCount).toBe(1);
-    const head = await reader().projectHead(AI_GATEWAY);
+    const head = await restHead(AI_GATEWAY);
     expect(overview).toMatchObject({
       id: head.id,
       pathWithNamespace: head.pathWithNamespace,
@@ -134,12 +162,12 @@ describe('GitlabReader against the local GitLab', () => {
       ],
     });
     const r = reader();
-    const head = await r.projectHead(AI_GATEWAY);
+    const head = await r.projectOverview(AI_GATEWAY);
     const read = await r.readFiles(AI_GATEWAY, head.commitId!, [
       'pyproject.toml',
     ]);
     expect(read).toHaveLength(1);
-    expect(r.requestCount).toBe(3 + 4);
+    expect(r.requestCount).toBe(2 + 4);
     expect(gitlab.gitlab.stats().faultsInjected).toMatchObject({
       rateLimit: 2,
       error: 2,

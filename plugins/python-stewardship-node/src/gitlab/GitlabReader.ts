@@ -184,39 +184,6 @@ export class GitlabReader {
     return this.#connection.baseUrl.replace(/\/api\/v4\/?$/, '');
   }
 
-  /** The project and its default branch's commit: two requests. */
-  async projectHead(projectPath: string): Promise<GitlabProjectHead> {
-    const project = (await this.api.Projects.show(projectPath)) as unknown as {
-      id: number;
-      path_with_namespace: string;
-      web_url: string;
-      default_branch?: string | null;
-      archived?: boolean;
-      last_activity_at: string;
-      empty_repo?: boolean;
-      only_allow_merge_if_pipeline_succeeds?: boolean;
-    };
-    let commitId: string | null = null;
-    if (project.default_branch && !project.empty_repo) {
-      const branch = (await this.api.Branches.show(
-        project.id,
-        project.default_branch,
-      )) as unknown as { commit: { id: string } };
-      commitId = branch.commit.id;
-    }
-    return {
-      id: project.id,
-      pathWithNamespace: project.path_with_namespace,
-      webUrl: project.web_url,
-      defaultBranch: project.default_branch ?? null,
-      commitId,
-      archived: project.archived ?? false,
-      lastActivityAt: project.last_activity_at,
-      onlyAllowMergeIfPipelineSucceeds:
-        project.only_allow_merge_if_pipeline_succeeds ?? false,
-    };
-  }
-
   /**
    * One GraphQL request for what a scan needs before reading files: the
    * project, its default branch and that branch's commit, the branch rules
