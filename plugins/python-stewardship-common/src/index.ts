@@ -39,7 +39,7 @@ export {
   DEFAULT_MAX_FILE_BYTES,
 } from './snapshot/createMemorySnapshot';
 export type { MemorySnapshotOptions } from './snapshot/createMemorySnapshot';
-export { looksBinary } from './snapshot/looksBinary';
+export { decodeSnapshotText, refuseOversized } from './snapshot/snapshotText';
 export {
   evaluateRepository,
   InvalidEvaluateOptionsError,

@@ -8,8 +8,9 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import {
+  decodeSnapshotText,
   DEFAULT_MAX_FILE_BYTES,
-  looksBinary,
+  refuseOversized,
   RepositorySnapshot,
   SnapshotReadError,
 } from '@internal/plugin-python-stewardship-common';
@@ -79,25 +80,9 @@ export function createDirectorySnapshot(
       if (!info?.isFile()) {
         throw new SnapshotReadError(path, 'missing');
       }
-      if (info.size > maxFileBytes) {
-        throw new SnapshotReadError(
-          path,
-          'too-large',
-          `${path} is ${info.size} bytes, more than the ${maxFileBytes} bytes allowed`,
-        );
-      }
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(
-          readFileSync(full),
-        );
-      } catch {
-        throw new SnapshotReadError(path, 'binary');
-      }
-      if (looksBinary(text)) {
-        throw new SnapshotReadError(path, 'binary');
-      }
-      return text;
+      // The size from stat first, so an oversized file is never read.
+      refuseOversized(path, info.size, maxFileBytes);
+      return decodeSnapshotText(path, readFileSync(full));
     },
   };
 }

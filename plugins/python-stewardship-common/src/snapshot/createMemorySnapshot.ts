@@ -1,7 +1,7 @@
 import { RepositorySnapshot } from './RepositorySnapshot';
 import { SnapshotReadError } from './SnapshotReadError';
-import { looksBinary } from './looksBinary';
 import { normalizePath } from './normalizePath';
+import { decodeSnapshotText, refuseOversized } from './snapshotText';
 
 /**
  * Files larger than this are refused: no config file the checks read is
@@ -75,30 +75,14 @@ export function createMemorySnapshot(
           inTree.has(path) ? 'not-loaded' : 'missing',
         );
       }
-      const size =
-        typeof content === 'string' ? content.length : content.byteLength;
-      if (size > maxFileBytes) {
-        throw new SnapshotReadError(
-          path,
-          'too-large',
-          `${path} is ${size} bytes, more than the ${maxFileBytes} bytes allowed`,
-        );
-      }
-      const text =
-        typeof content === 'string' ? content : decodeUtf8(path, content);
-      if (looksBinary(text)) {
-        throw new SnapshotReadError(path, 'binary');
-      }
+      refuseOversized(
+        path,
+        typeof content === 'string' ? content.length : content.byteLength,
+        maxFileBytes,
+      );
+      const text = decodeSnapshotText(path, content);
       decoded.set(path, text);
       return text;
     },
   };
-}
-
-function decodeUtf8(path: string, bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new SnapshotReadError(path, 'binary');
-  }
 }
