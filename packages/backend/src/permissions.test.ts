@@ -3,6 +3,7 @@ import { GitlabLocal, startGitlabLocal } from '@internal/gitlab-local';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { localGitlabSignInConfig } from './__testUtils__/conformanceDemoConfig';
 import { signInWithGitlab } from './__testUtils__/signInWithGitlab';
 import {
   BackendProcess,
@@ -83,25 +84,7 @@ describe("permissions and the person's own GitLab rights (real backend, local Gi
     backend = await startBackendProcess({
       configFiles: ['app-config.yaml'],
       overrides: {
-        backend: {
-          database: { client: 'better-sqlite3', connection: ':memory:' },
-        },
-        integrations: { gitlab: [gitlab.integration] },
-        auth: {
-          providers: {
-            guest: {},
-            gitlab: {
-              development: {
-                clientId: gitlab.oauthApplications[0].clientId,
-                clientSecret: gitlab.oauthApplications[0].clientSecret,
-                audience: gitlab.url,
-                signIn: {
-                  resolvers: [{ resolver: 'usernameMatchingUserEntityName' }],
-                },
-              },
-            },
-          },
-        },
+        ...localGitlabSignInConfig(gitlab),
         // People and groups from this GitLab (the gitlab-org provider).
         catalog: {
           ...demoCatalogProviders(gitlab, { discovery: false }),

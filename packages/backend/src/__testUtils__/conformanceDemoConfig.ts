@@ -8,12 +8,11 @@ import {
 } from '../testing/startBackendProcess';
 
 /**
- * Config overrides for a real backend that serves the conformance service
- * against a test's local GitLab: GitLab sign-in, people and groups from that
- * GitLab, the four reference codebases from a fixed file (no discovery), and
- * the first sweep three seconds after start.
+ * Config overrides for a real backend against a test's local GitLab: an
+ * in-memory database, the GitLab integration, and sign-in with that GitLab
+ * (usernames matching catalog users) beside guest.
  */
-export function conformanceDemoConfig(gitlab: GitlabLocal) {
+export function localGitlabSignInConfig(gitlab: GitlabLocal) {
   return {
     backend: {
       database: { client: 'better-sqlite3', connection: ':memory:' },
@@ -34,6 +33,18 @@ export function conformanceDemoConfig(gitlab: GitlabLocal) {
         },
       },
     },
+  };
+}
+
+/**
+ * Config overrides for a real backend that serves the conformance service
+ * against a test's local GitLab: {@link localGitlabSignInConfig}, people and
+ * groups from that GitLab, the four reference codebases from a fixed file
+ * (no discovery), and the first sweep three seconds after start.
+ */
+export function conformanceDemoConfig(gitlab: GitlabLocal) {
+  return {
+    ...localGitlabSignInConfig(gitlab),
     catalog: {
       ...demoCatalogProviders(gitlab, { discovery: false }),
       locations: [
